@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { getTenancyConfig } from '../tenants/config';
 import { TenantAwareMemoryBackend } from './memory-backend';
-import { createRedis, TenantAwareRedisBackend } from './redis-backend';
+import { createRedis } from '../state/redis-connection';
+import { TenantAwareRedisBackend } from './redis-backend';
 import type { PresenceBackend } from './types';
 
 export interface PresenceManagerOptions {

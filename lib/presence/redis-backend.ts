@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenantRoot } from '../state/key-parts';
+import { createRedis } from '../state/redis-connection';
 import { byJoin } from './memory-backend';
 import { scripts } from './redis-scripts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
@@ -169,14 +170,6 @@ export class TenantAwareRedisBackend implements PresenceBackend {
       return null;
     }
   }
-}
-
-/** A connection that fails fast instead of queueing forever when Redis is down. */
-export function createRedis(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
-  // Without a listener, connection errors are thrown as unhandled 'error' events and crash the process.
-  redis.on('error', () => {});
-  return redis;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

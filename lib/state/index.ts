@@ -1,0 +1,6 @@
+// Public face of lib/state (DESIGN.md "Public API").
+export { DEFAULT_KEY_PREFIX, InvalidKeyError } from './key-parts';
+export { type MemoryStateOptions, TenantMemoryStateStore } from './memory-store';
+export { type RedisStateOptions, TenantRedisStateStore } from './redis-store';
+export { getTenantStateStore, resetStateStores } from './stores';
+export type { StateKeyOptions, StateSetOptions, TenantStateStore } from './types';
