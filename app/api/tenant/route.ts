@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { getTenant } from '@/lib/tenants/server';
+
+/** The tenant this request resolved to, or 404. Selection only: it reveals no member data. */
+export async function GET() {
+  const tenant = await getTenant();
+  if (!tenant) return NextResponse.json({ error: 'tenant not found' }, { status: 404 });
+  return NextResponse.json({ id: tenant.id, slug: tenant.slug, name: tenant.name, settings: tenant.settings });
+}

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { type AppServer, ensureBuilt, startApp } from '../tests/fixtures/app-server';
+import { freePort } from '../tests/fixtures/free-port';
+import { createScratchDb } from '../tests/fixtures/scratch-db';
+
+/**
+ * Starts everything the browser specs need, on a fresh seeded database:
+ * one `next start` per resolver mode and one realtime sidecar. Specs read the URLs from env:
+ *   E2E_PORT_SUBDOMAIN (use http://acme.localhost:<port>), E2E_URL_PATH, E2E_URL_HEADER,
+ *   E2E_URL_SESSION, E2E_REALTIME_URL, E2E_DATABASE_URL.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
+
+async function startRealtime(port: number): Promise<ChildProcess> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['realtime/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      REALTIME_PORT: String(port),
+      REALTIME_SECRET,
+      REALTIME_ALLOWED_ORIGINS: 'http://localhost:*,http://*.localhost:*,http://127.0.0.1:*',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/healthz`);
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error('realtime sidecar did not start');
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  ensureBuilt();
+  const database = await createScratchDb({ seed: true });
+  const realtimePort = await freePort();
+  const realtime = await startRealtime(realtimePort);
+  const realtimeUrl = `http://localhost:${realtimePort}`;
+  const common = {
+    DATABASE_URL: database.url,
+    REALTIME_SECRET,
+    REALTIME_PUBLIC_URL: realtimeUrl,
+    AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123',
+  };
+  const servers: AppServer[] = [];
+  const start = async (env: Record<string, string>) => {
+    const app = await startApp({ ...common, ...env }, { bindAll: true });
+    servers.push(app);
+    return app;
+  };
+  const subdomain = await start({ TENANT_RESOLVER: 'subdomain', TENANT_MAIN_DOMAIN: 'localhost' });
+  const pathMode = await start({ TENANT_RESOLVER: 'path' });
+  const header = await start({ TENANT_RESOLVER: 'header' });
+  const session = await start({ TENANT_RESOLVER: 'session' });
+
+  process.env.E2E_PORT_SUBDOMAIN = String(subdomain.port);
+  process.env.E2E_URL_PATH = `http://localhost:${pathMode.port}`;
+  process.env.E2E_URL_HEADER = `http://localhost:${header.port}`;
+  process.env.E2E_URL_SESSION = `http://localhost:${session.port}`;
+  process.env.E2E_REALTIME_URL = realtimeUrl;
+  process.env.E2E_DATABASE_URL = database.url;
+
+  return async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    realtime.kill('SIGTERM');
+    await database.drop();
+  };
+}

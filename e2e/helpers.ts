@@ -1,0 +1,14 @@
+import { expect, type Page } from '@playwright/test';
+
+export function subdomainUrl(slug: string, pathname = '/'): string {
+  return `http://${slug}.localhost:${process.env.E2E_PORT_SUBDOMAIN}${pathname}`;
+}
+
+/** Signs in through the real login form on `baseUrl`, then waits to leave the login page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = 'password'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}

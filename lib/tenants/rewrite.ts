@@ -1,0 +1,31 @@
+/**
+ * Where the middleware sends a request that resolved to a tenant. Pure and edge-safe.
+ *
+ * Every path on a tenant host is served from `app/[tenant]/…` except the app-level routes that
+ * live outside it (API, sign-in, onboarding, invitations): those keep their path and read the
+ * tenant from the trusted header instead. With the path resolver, the slug segment is moved to
+ * the front, so `/acme/dashboard` is not prefixed twice.
+ */
+export const APP_LEVEL_SEGMENTS: ReadonlySet<string> = new Set([
+  'api',
+  'login',
+  'signup',
+  'logout',
+  'onboarding',
+  'invite',
+  '_next',
+]);
+
+export type RewriteMatch = { slug: string; via: string };
+
+export function tenantRewritePath(pathname: string, match: RewriteMatch, pathPosition = 1): string | null {
+  const segments = pathname.split('/').slice(1);
+  if (match.via === 'path') {
+    const index = pathPosition - 1;
+    const rest = [...segments.slice(0, index), ...segments.slice(index + 1)];
+    return `/${[match.slug, ...rest].join('/')}`.replace(/\/$/, '') || '/';
+  }
+  const first = (segments[0] ?? '').toLowerCase();
+  if (APP_LEVEL_SEGMENTS.has(first)) return null;
+  return pathname === '/' ? `/${match.slug}` : `/${match.slug}${pathname}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Tenant resolution at the edge — the first wall.
+ *
+ * Invariant: a request reaches the app with `x-tenant-slug` / `x-tenant-via` set by THIS code or
+ * not at all. Every incoming `x-tenant-*` and `x-middleware-subrequest` header is deleted first,
+ * on every path, rewritten or not; the new values travel on the forwarded request only
+ * (`rewrite(url, { request: { headers } })`), never on the response. A match rewrites the path to
+ * `/<slug>/<path>` (query kept) so `app/[tenant]/…` renders; the page then re-checks the route
+ * segment against the header and membership (lib/tenants/server.ts, lib/auth/guard.ts).
+ * Selecting a tenant here grants nothing: membership decides access.
+ *
+ * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts.
+ *
+ * Runtime: edge. Everything imported is runtime-agnostic; rename this file to `proxy.ts` (and the
+ * function to `proxy`) to run the same code on Node — see README "Edge middleware or proxy.ts".
+ */
+import { type NextRequest, NextResponse } from 'next/server';
+import { readVerifiedClaims } from '@/lib/auth/session-claims';
+import { getTenancyConfig } from '@/lib/tenants/config';
+import { stripTenantHeaders, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
+import { resolveTenant } from '@/lib/tenants/resolvers';
+import { tenantRewritePath } from '@/lib/tenants/rewrite';
+import type { ResolveInput } from '@/lib/tenants/types';
+
+// Validated once when the module loads: a bad configuration stops the server, not a request.
+const tenancy = getTenancyConfig();
+const usesSession = tenancy.resolvers.includes('session');
+
+export async function middleware(request: NextRequest): Promise<NextResponse> {
+  const headers = stripTenantHeaders(request.headers);
+  const input: ResolveInput = {
+    host: request.headers.get('host') ?? '',
+    pathname: request.nextUrl.pathname,
+    headers,
+    cookies: Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])),
+    claims: usesSession ? await readVerifiedClaims(request) : undefined,
+  };
+
+  const match = await resolveTenant(input, tenancy);
+  if (!match) return NextResponse.next({ request: { headers } });
+
+  headers.set(TENANT_SLUG_HEADER, match.slug);
+  headers.set(TENANT_VIA_HEADER, match.via);
+  const target = tenantRewritePath(request.nextUrl.pathname, match, tenancy.path.position);
+  if (target === null) return NextResponse.next({ request: { headers } });
+
+  const url = request.nextUrl.clone();
+  url.pathname = target;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+export const config = {
+  // Everything but static assets and public files; `.rsc` and prefetch requests go through too.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|woff2?)$).*)'],
+};
