@@ -10,6 +10,11 @@ import { type CustomResolverFn, RESOLVER_NAMES, type ResolverName } from './type
  * Edge-safe: no Node built-ins. Tests: lib/tenants/config.test.ts.
  */
 
+// The edge runtime forbids `new Function`; zod's JIT probe for it would log a
+// DynamicCodeEvaluationWarning on every cold start. `EdgeRuntime` is the global Next defines there.
+declare const EdgeRuntime: string | undefined;
+if (typeof EdgeRuntime === 'string') z.config({ jitless: true });
+
 export type Backend = 'memory' | 'redis';
 
 /** What `tenancy.config.ts` may pass. Lists may be arrays or comma-separated strings. */
