@@ -1,0 +1,42 @@
+/**
+ * Auth.js settings that are safe on the edge (no database, no bcrypt): session strategy, pages,
+ * cookies and the session callback. `lib/auth/auth.ts` adds the adapter, providers and the jwt
+ * callback (which reads memberships) for the Node runtime. The middleware never runs Auth.js
+ * itself; it only verifies the session token with the same secret (lib/auth/session-claims.ts).
+ */
+import type { NextAuthConfig } from 'next-auth';
+import { getAuthSecret } from './lib/auth/secret';
+
+/**
+ * Cookies are host-only by default: `acme.localhost` and `globex.localhost` each keep their own
+ * session, because browsers do not share cookies between localhost subdomains. In production set
+ * AUTH_COOKIE_DOMAIN=.example.com to share one session across every tenant subdomain (HTTPS only,
+ * hence the `__Secure-` name that lib/auth/session-claims.ts also looks for on https requests).
+ */
+function sharedSessionCookie(): NextAuthConfig['cookies'] {
+  const domain = process.env.AUTH_COOKIE_DOMAIN?.trim();
+  if (!domain) return undefined;
+  return {
+    sessionToken: {
+      name: '__Secure-authjs.session-token',
+      options: { domain, httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+    },
+  };
+}
+
+export const authConfig = {
+  // Many tenant hosts share one deployment; the host header is trusted because the app decides
+  // nothing from it except which origin to build links for.
+  trustHost: true,
+  secret: getAuthSecret(),
+  session: { strategy: 'jwt' },
+  pages: { signIn: '/login', verifyRequest: '/login?check=email', error: '/login' },
+  cookies: sharedSessionCookie(),
+  providers: [],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub && session.user) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,182 @@
+import 'server-only';
+/**
+ * `tenantAction` — the ONE wrapper for every server action that touches tenant data.
+ *
+ *   export const createItem = tenantAction(
+ *     { name: 'items.create', schema: z.object({ name: z.string().min(1) }) },
+ *     async (input, { tenant, user, role }) => { await db.item.create(…); return { message: 'Added' } },
+ *   );
+ *
+ * In order, on the server, for every call:
+ *   1. who: the signed-in user (Auth.js) — none → "Sign in first";
+ *   2. where: the tenant from the middleware's trusted header — NEVER from the form;
+ *   3. membership, read from the database now — not a member → "Not found" (reveals nothing);
+ *   4. permission: `PERMISSIONS[permission ?? name]` (lib/auth/permissions.ts) — too low → refused;
+ *   5. rate limit `rate_limit:<tenant>:<user>` by plan — exceeded → "Too many requests, retry in Ns";
+ *   6. zod validation — invalid → `{ ok: false, fieldErrors }`, nothing written;
+ *   7. the body, inside `withTenant(tenant.id)` so `db` is scoped to this tenant;
+ *   8. on success, the audit entry (tenant, user, action, validated input minus secrets, ip).
+ * The body throws `ActionError` for a domain refusal (shown inline, no audit) and returns
+ * `{ redirectTo }` instead of calling `redirect()` itself (so the audit entry is written first).
+ *
+ * Invariant: no body runs, and nothing is written, unless 1–6 passed; every successful body is
+ * audited. Tests: tests/auth/tenant-action.test.ts (each step has a test that fails without it).
+ */
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { checkMembershipIn } from '@/lib/auth/membership';
+import { type Action, isAction, PERMISSIONS, type Role } from '@/lib/auth/permissions';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { recordAudit } from '@/lib/audit';
+import { withTenant } from '@/lib/db';
+import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
+import { getTenant } from '@/lib/tenants/server';
+import type { TenantInfo } from '@/lib/tenants/tenant-info';
+import type { ActionState } from './action-state';
+import { formDataToObject } from './form-data';
+
+export type { ActionState } from './action-state';
+
+export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role };
+
+export type ActionDefinition<S extends z.ZodType> = {
+  /** Audit action name, e.g. `items.create`; also the permission when `permission` is omitted. */
+  name: string;
+  permission?: Action;
+  schema: S;
+};
+
+export type ActionSuccess = {
+  message?: string;
+  data?: unknown;
+  /** Extra audit fields (e.g. the id of what was created); merged over the validated input. */
+  audit?: Record<string, unknown>;
+  /** Redirect after the audit entry is written. */
+  redirectTo?: string;
+};
+
+export type ActionBody<S extends z.ZodType> = (input: z.output<S>, ctx: ActionContext) => Promise<ActionSuccess | undefined | void>;
+
+/** A refusal the user should read (e.g. "that name is taken"). Nothing is audited. */
+export class ActionError extends Error {
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super(message);
+    this.name = 'ActionError';
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** Everything the wrapper needs from the request, passed explicitly so tests need no Next scope. */
+export type ActionRequest = { user: SessionUser | null; tenant: TenantInfo | null; ip: string | null };
+
+export type ActionOutcome = { state: ActionState; redirectTo?: string };
+
+export const NOT_FOUND_MESSAGE = 'Not found';
+export const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
+export const SIGNED_OUT_MESSAGE = 'Sign in first';
+
+export function minimumRole(def: { name: string; permission?: Action }): Role {
+  const action = def.permission ?? (isAction(def.name) ? def.name : undefined);
+  return action ? PERMISSIONS[action] : 'MEMBER';
+}
+
+/** Next's redirect()/notFound()/forbidden() travel as errors with a NEXT_ digest: let them through. */
+function isNextControlFlow(error: unknown): error is Error & { digest: string } {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && digest.startsWith('NEXT_');
+}
+
+/** Steps 3–8 with explicit inputs. Exported for tests; apps use `tenantAction`. */
+export async function runTenantAction<S extends z.ZodType>(
+  def: ActionDefinition<S>,
+  body: ActionBody<S>,
+  rawInput: unknown,
+  request: ActionRequest,
+): Promise<ActionOutcome> {
+  const { user, tenant, ip } = request;
+  if (!user) return { state: { ok: false, error: SIGNED_OUT_MESSAGE } };
+  if (!tenant) return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
+
+  const check = await checkMembershipIn(tenant, user.id, minimumRole(def));
+  if (check.status === 'not-found') return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
+  if (check.status === 'forbidden') return { state: { ok: false, error: FORBIDDEN_MESSAGE } };
+
+  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  if (!limit.ok) return { state: { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) } };
+
+  const parsed = def.schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const { fieldErrors, formErrors } = flatten(parsed.error);
+    return { state: { ok: false, error: formErrors[0] ?? 'Please fix the highlighted fields', fieldErrors } };
+  }
+
+  const ctx: ActionContext = { tenant, user, role: check.role };
+  const audit = (extra?: Record<string, unknown>) =>
+    recordAudit({ tenantId: tenant.id, userId: user.id, action: def.name, data: auditData(parsed.data, extra), ip });
+
+  let result: ActionSuccess | undefined | void;
+  try {
+    result = await withTenant(tenant.id, () => body(parsed.data, ctx));
+  } catch (error) {
+    if (error instanceof ActionError) return { state: { ok: false, error: error.message, fieldErrors: error.fieldErrors } };
+    if (isNextControlFlow(error)) {
+      if (error.digest.startsWith('NEXT_REDIRECT')) await audit();
+      throw error;
+    }
+    console.error(`[action] ${def.name} failed in tenant ${tenant.slug}:`, error);
+    return { state: { ok: false, error: 'Something went wrong. Please try again.' } };
+  }
+
+  await audit(result?.audit);
+  return {
+    state: { ok: true, message: result?.message, data: result?.data },
+    redirectTo: result?.redirectTo,
+  };
+}
+
+function flatten(error: z.ZodError): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : null;
+    if (key === null) formErrors.push(issue.message);
+    else (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { fieldErrors, formErrors };
+}
+
+function auditData(input: unknown, extra?: Record<string, unknown>): unknown {
+  if (input && typeof input === 'object' && !Array.isArray(input)) return { ...input, ...extra };
+  return extra ? { input, ...extra } : { input };
+}
+
+/** The client IP as the proxy in front of us reports it (first x-forwarded-for hop, else x-real-ip). */
+export function clientIp(h: Headers): string | null {
+  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const ip = forwarded || h.get('x-real-ip')?.trim() || null;
+  return ip && ip.length <= 64 ? ip : null;
+}
+
+async function currentRequest(): Promise<ActionRequest> {
+  const [user, tenant, h] = await Promise.all([getSessionUser(), getTenant(), headers()]);
+  return { user, tenant, ip: clientIp(h) };
+}
+
+async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>, input: unknown): Promise<ActionState> {
+  const outcome = await runTenantAction(def, body, input, await currentRequest());
+  if (outcome.redirectTo) redirect(outcome.redirectTo);
+  return outcome.state;
+}
+
+/** A server action for `useActionState` / `<form action>`: `(prevState, formData) => ActionState`. */
+export function tenantAction<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> =>
+    run(def, body, formDataToObject(formData));
+}
+
+/** The same wrapper for actions called with a plain object (e.g. from an onClick handler). */
+export function tenantObjectAction<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>) {
+  return async (input: z.input<S>): Promise<ActionState> => run(def, body, input);
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import NextAuth from 'next-auth';
+import { authConfig } from '@/auth.config';
+import { db } from '@/lib/db';
+import { buildProviders } from './providers';
+import { withSignInClaims, withSwitchedTenant } from './tenant-claims';
+
+/**
+ * The Auth.js instance for the Node runtime: `auth()` (who is signed in), `signIn`, `signOut`,
+ * `unstable_update` (re-issues the token; the tenant switcher uses it) and the route `handlers`.
+ */
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name?: string | null; image?: string | null };
+    /** Only ever sent TO `update()`; the jwt callback checks membership before using it. */
+    tenant?: string;
+  }
+}
+
+function errorName(error: Error): string {
+  const type = (error as Error & { type?: unknown }).type;
+  return typeof type === 'string' ? type : error.name;
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  ...authConfig,
+  adapter: PrismaAdapter(db),
+  providers: buildProviders(),
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt({ token, user, trigger, session }) {
+      if (user?.id) return withSignInClaims({ ...token, sub: user.id }, user.id);
+      if (trigger === 'update') return withSwitchedTenant(token, (session as { tenant?: unknown } | undefined)?.tenant);
+      return token;
+    },
+  },
+  logger: {
+    // A wrong password is expected traffic: one line, no stack trace.
+    error(error) {
+      const name = errorName(error);
+      if (name === 'CredentialsSignin') {
+        console.warn('[auth] sign-in refused: wrong email or password');
+        return;
+      }
+      const raw = error.cause as { err?: unknown } | undefined;
+      const inner = raw instanceof Error ? raw : raw?.err instanceof Error ? raw.err : null;
+      const cause = inner ? ` (cause: ${inner.message})` : '';
+      console.error(`[auth] ${name}: ${error.message}${cause}`);
+    },
+  },
+});

@@ -1,0 +1,84 @@
+import 'server-only';
+/**
+ * The one guard: who is signed in, and may they enter this tenant with this role?
+ *
+ * 1. `requireUser()`     — signed out → redirect to `/login?next=<this path>`.
+ * 2. `requireMember()`   — resolves the tenant (requireTenant: trusted header vs route segment),
+ *                          then reads the membership from the DATABASE on every call:
+ *                          not a member → 404 (same page as an unknown tenant, so nothing leaks),
+ *                          role too low → 403 (`forbidden()`, app/forbidden.tsx).
+ * 3. `getMemberAccess()` / `getMemberContext()` — the same decision without throwing, for route
+ *                          handlers (401 / 404 / 403 as JSON).
+ *
+ * Call it in EVERY page, action and route handler under a tenant; the layout calling it is not
+ * enough (layouts do not re-render on client navigation, and actions bypass them entirely).
+ * Tests: tests/auth/guard.test.ts (logic via lib/auth/membership.ts).
+ */
+import { headers } from 'next/headers';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { getTenant, getTenantBasePath, requireTenant } from '@/lib/tenants/server';
+import type { TenantInfo } from '@/lib/tenants/tenant-info';
+import { checkMembershipIn } from './membership';
+import type { Role } from './permissions';
+import { safeNextPath } from './safe-next';
+import { getSessionUser, type SessionUser } from './session';
+
+export type { SessionUser };
+export type MemberContext = { tenant: TenantInfo; user: SessionUser; role: Role };
+
+export type MemberAccess =
+  | { status: 'ok'; context: MemberContext }
+  | { status: 'unauthenticated' }
+  | { status: 'not-found' }
+  | { status: 'forbidden'; context: MemberContext };
+
+/**
+ * Where to come back to after signing in. The middleware may forward the original path as
+ * `x-tenant-path` (trusted: it strips client `x-tenant-*` headers); otherwise the tenant's dashboard.
+ */
+async function currentPath(): Promise<string> {
+  const h = await headers();
+  const fromMiddleware = h.get('x-tenant-path');
+  if (fromMiddleware) return safeNextPath(fromMiddleware);
+  return h.get('x-tenant-slug') ? `${await getTenantBasePath()}/dashboard` : '/';
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
+  return user;
+}
+
+export async function requireMember(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberContext> {
+  const user = await requireUser();
+  const tenant = await requireTenant(routeSlug);
+  const check = await checkMembershipIn(tenant, user.id, minRole);
+  if (check.status === 'not-found') notFound();
+  if (check.status === 'forbidden') forbidden();
+  return { tenant, user, role: check.role };
+}
+
+/** The guard's decision for route handlers and actions, without redirects or throws. */
+export async function getMemberAccess(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberAccess> {
+  const user = await getSessionUser();
+  if (!user) return { status: 'unauthenticated' };
+  const tenant = await getTenant(routeSlug);
+  if (!tenant) return { status: 'not-found' };
+  const check = await checkMembershipIn(tenant, user.id, minRole);
+  if (check.status === 'not-found') return { status: 'not-found' };
+  const context = { tenant, user, role: check.role };
+  return check.status === 'ok' ? { status: 'ok', context } : { status: 'forbidden', context };
+}
+
+/** The member context, or null when signed out, not a member, or below `minRole`. */
+export async function getMemberContext(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberContext | null> {
+  const access = await getMemberAccess(minRole, routeSlug);
+  return access.status === 'ok' ? access.context : null;
+}
+
+/** The JSON response a route handler returns when access was refused. */
+export function accessDeniedResponse(access: Exclude<MemberAccess, { status: 'ok' }>): Response {
+  if (access.status === 'unauthenticated') return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (access.status === 'forbidden') return Response.json({ error: 'Forbidden' }, { status: 403 });
+  return Response.json({ error: 'Not found' }, { status: 404 });
+}

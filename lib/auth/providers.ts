@@ -1,0 +1,74 @@
+import 'server-only';
+import type { NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { verifyPassword } from './password';
+
+type Providers = NextAuthConfig['providers'];
+
+export const credentialsSchema = z.object({
+  email: z.email().max(254).transform((v) => v.trim().toLowerCase()),
+  password: z.string().min(1).max(200),
+});
+
+/** The user for an email + password, or null. Never throws for bad input; the caller logs one line. */
+export async function authorizeCredentials(raw: unknown) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, email: true, name: true, image: true, passwordHash: true },
+  });
+  if (!(await verifyPassword(parsed.data.password, user?.passwordHash)) || !user) return null;
+  return { id: user.id, email: user.email, name: user.name, image: user.image };
+}
+
+/**
+ * Magic link: Auth.js stores a hashed one-time token (VerificationToken) and calls this with the
+ * link. Development logs it; production needs a real sender — replace `sendVerificationRequest`
+ * (or set AUTH_EMAIL_LOG_LINKS=1 for a closed test deployment), because a logged link is a login.
+ */
+function magicLinkProvider(): Providers[number] | null {
+  const enabled = process.env.NODE_ENV !== 'production' || process.env.AUTH_EMAIL_LOG_LINKS === '1';
+  if (!enabled) return null;
+  return {
+    id: 'email',
+    type: 'email',
+    name: 'Email',
+    from: process.env.AUTH_EMAIL_FROM ?? 'Tenantry <no-reply@tenantry.local>',
+    maxAge: 60 * 60,
+    options: {},
+    async sendVerificationRequest({ identifier, url }) {
+      console.info(`[auth] magic link for ${identifier}: ${url}`);
+    },
+  };
+}
+
+export function buildProviders(): Providers {
+  const providers: Providers = [
+    Credentials({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      authorize: authorizeCredentials,
+    }),
+  ];
+  const email = magicLinkProvider();
+  if (email) providers.push(email);
+  // Auth.js reads AUTH_GITHUB_ID / AUTH_GITHUB_SECRET (and the Google pair) itself.
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+  return providers;
+}
+
+/** Which sign-in buttons the login page shows. */
+export function enabledProviders(): { email: boolean; github: boolean; google: boolean } {
+  return {
+    email: magicLinkProvider() !== null,
+    github: Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET),
+    google: Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET),
+  };
+}

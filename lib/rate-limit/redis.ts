@@ -1,0 +1,24 @@
+import { Redis } from 'ioredis';
+
+/**
+ * ONE ioredis connection for every rate limiter in this process, or null when REDIS_URL is unset
+ * (memory limiter). `maxRetriesPerRequest: 1` makes a dead Redis fail fast so the insurance
+ * limiter takes over instead of requests hanging; the offline queue stays on so the first request
+ * after start waits for the connection instead of silently using the insurance limiter.
+ */
+let shared: Redis | null | undefined;
+
+export function getSharedRedis(): Redis | null {
+  if (shared !== undefined) return shared;
+  const url = process.env.RATE_LIMIT_REDIS_URL || process.env.REDIS_URL;
+  shared = url ? new Redis(url, { maxRetriesPerRequest: 1 }) : null;
+  shared?.on('error', (err) => console.warn(`[rate-limit] redis: ${err.message}`));
+  return shared;
+}
+
+/** Close the connection (tests, shutdown). The next call reconnects. */
+export async function closeSharedRedis(): Promise<void> {
+  const redis = shared;
+  shared = undefined;
+  await redis?.quit().catch(() => redis.disconnect());
+}
