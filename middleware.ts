@@ -16,6 +16,7 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { resolveTenant } from '@/lib/tenants/resolvers';
@@ -28,6 +29,7 @@ const usesSession = tenancy.resolvers.includes('session');
 
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const headers = stripTenantHeaders(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
   const input: ResolveInput = {
     host: request.headers.get('host') ?? '',
     pathname: request.nextUrl.pathname,
