@@ -33,7 +33,9 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const input: ResolveInput = {
     host: request.headers.get('host') ?? '',
     pathname: request.nextUrl.pathname,
-    headers,
+    // The resolvers read the ORIGINAL headers (the header resolver's own `X-Tenant-ID` is an
+    // x-tenant-* header); only the stripped copy is forwarded to the app.
+    headers: request.headers,
     cookies: Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])),
     claims: usesSession ? await readVerifiedClaims(request) : undefined,
   };
