@@ -1,0 +1,30 @@
+/**
+ * The realtime sidecar: `npm run realtime` (tsx realtime/server.ts). Runs beside Next, port
+ * REALTIME_PORT (3001). Configuration: realtime/config.ts; protocol and security: docs/realtime.md.
+ */
+import { realtimeOptionsFromEnv } from './config';
+import { createRealtimeServer } from './create-server';
+import { createLogger } from './logger';
+
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  const server = await createRealtimeServer({ ...realtimeOptionsFromEnv(), logger });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'draining realtime sidecar');
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'realtime sidecar failed to start');
+  process.exit(1);
+});
