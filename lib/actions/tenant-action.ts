@@ -23,6 +23,7 @@ import 'server-only';
  * audited. Tests: tests/auth/tenant-action.test.ts (each step has a test that fails without it).
  */
 import { headers } from 'next/headers';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { checkMembershipIn } from '@/lib/auth/membership';
@@ -167,12 +168,14 @@ async function currentRequest(): Promise<ActionRequest> {
 async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>, input: unknown): Promise<ActionState> {
   const outcome = await runTenantAction(def, body, input, await currentRequest());
   if (outcome.redirectTo) redirect(outcome.redirectTo);
+  // The page that posted the action re-renders with the new data.
+  if (outcome.state.ok) refresh();
   return outcome.state;
 }
 
 /** A server action for `useActionState` / `<form action>`: `(prevState, formData) => ActionState`. */
 export function tenantAction<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> =>
+  return async (_prev: ActionState | null, formData: FormData): Promise<ActionState> =>
     run(def, body, formDataToObject(formData));
 }
 

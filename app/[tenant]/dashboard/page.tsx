@@ -1,33 +1,40 @@
 import type { Metadata } from 'next';
+import { AddItemForm } from '@/components/items/add-item-form';
+import { ItemRow } from '@/components/items/item-row';
+import { requireMember } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { forTenant } from '@/lib/db';
-import { getTenantBasePath, requireTenant } from '@/lib/tenants/server';
+import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { params: Promise<{ tenant: string }> };
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage({ params }: Props) {
-  const tenant = await requireTenant((await params).tenant);
+  const { tenant, role } = await requireMember('MEMBER', (await params).tenant);
   const scoped = forTenant(tenant.id);
   const [items, documents, base] = await Promise.all([
-    scoped.item.findMany({ select: { id: true, name: true }, orderBy: { createdAt: 'asc' } }),
+    scoped.item.findMany({ select: { id: true, name: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     scoped.document.findMany({ select: { id: true, title: true }, orderBy: { createdAt: 'asc' } }),
     getTenantBasePath(),
   ]);
+  const canDelete = can(role, 'items.delete');
 
   return (
-    <main className="mx-auto max-w-3xl p-8 space-y-8">
+    <main className="mx-auto max-w-3xl space-y-8 p-8">
       <h1 className="text-3xl font-semibold">{tenant.name} Dashboard</h1>
-      <section>
-        <h2 className="text-xl font-medium mb-2">Items</h2>
-        <ul data-testid="items" className="list-disc pl-6">
+      <section className="space-y-3">
+        <h2 className="text-xl font-medium">Items</h2>
+        {can(role, 'items.create') ? <AddItemForm /> : null}
+        <ul data-testid="items" className="space-y-2">
           {items.map((item) => (
-            <li key={item.id}>{item.name}</li>
+            <ItemRow key={item.id} id={item.id} name={item.name} canDelete={canDelete} />
           ))}
         </ul>
+        {items.length === 0 ? <p className="text-sm text-zinc-500">No items yet.</p> : null}
       </section>
       <section>
-        <h2 className="text-xl font-medium mb-2">Documents</h2>
+        <h2 className="mb-2 text-xl font-medium">Documents</h2>
         <ul className="list-disc pl-6">
           {documents.map((doc) => (
             <li key={doc.id}>

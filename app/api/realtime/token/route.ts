@@ -1,0 +1,38 @@
+/**
+ * POST /api/realtime/token — a short-lived token for the socket.io sidecar.
+ *
+ * Invariant: a token is minted only for a signed-in MEMBER of the request's tenant (guard, DB
+ * membership check now), and carries that tenant's id — never one named by the client. Signed
+ * out → 401, not a member or no tenant → 404. Rate limited like any tenant call.
+ * Tests: tests/auth/realtime-token-route.test.ts, e2e presence specs.
+ */
+import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
+import { signRealtimeToken } from '@/lib/realtime/token';
+import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
+
+const LIFETIME_SECONDS = 60;
+
+function realtimeUrl(request: Request): string {
+  const configured = process.env.REALTIME_PUBLIC_URL?.trim();
+  if (configured) return configured;
+  // Development default: the sidecar on its own port of the host the browser already uses.
+  const url = new URL(request.url);
+  const host = request.headers.get('host')?.replace(/:\d+$/, '') ?? url.hostname;
+  return `${url.protocol}//${host}:${process.env.REALTIME_PORT ?? '3001'}`;
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const access = await getMemberAccess('MEMBER');
+  if (access.status !== 'ok') return accessDeniedResponse(access);
+  const { tenant, user } = access.context;
+
+  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
+
+  const token = await signRealtimeToken(
+    { sub: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, name: user.name ?? user.email, image: user.image },
+    { expiresInSeconds: LIFETIME_SECONDS },
+  );
+  const expiresAt = new Date(Date.now() + LIFETIME_SECONDS * 1000).toISOString();
+  return Response.json({ token, expiresAt, url: realtimeUrl(request) }, { headers: { 'Cache-Control': 'no-store' } });
+}

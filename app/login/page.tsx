@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/auth/login-form';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { landingPath } from '@/lib/auth/landing';
+import { enabledProviders } from '@/lib/auth/providers';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { getSessionUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ next?: string | string[]; check?: string; error?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined, '') || undefined;
+  const user = await getSessionUser();
+  if (user) redirect(await landingPath(user.id, next));
+
+  const providers = enabledProviders();
+  return (
+    <main className="mx-auto max-w-sm space-y-6 p-8">
+      <h1 className="text-2xl font-semibold">Sign in</h1>
+      {params.check === 'email' ? (
+        <p role="status" className="rounded bg-zinc-100 p-3 text-sm text-zinc-900">
+          A sign-in link is on its way. In development it is printed in the server console.
+        </p>
+      ) : null}
+      {params.error ? (
+        <p role="alert" className="text-sm text-red-600">
+          Sign-in failed. Please try again.
+        </p>
+      ) : null}
+      <LoginForm next={next} magicLink={providers.email} />
+      <OAuthButtons next={next} github={providers.github} google={providers.google} />
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Item input rules, shared by the server actions and the API (`/api/v1/items`). */
+export const itemName = z
+  .string({ error: 'Enter a name' })
+  .trim()
+  .min(1, 'Enter a name')
+  .max(100, 'Keep the name under 100 characters')
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'The name contains control characters');
+
+export const itemId = z.string({ error: 'Missing item' }).min(1, 'Missing item').max(64);
+
+export const createItemSchema = z.object({ name: itemName });
+export const renameItemSchema = z.object({ id: itemId, name: itemName });
+export const deleteItemSchema = z.object({ id: itemId });

@@ -1,0 +1,42 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
+import { clientIp } from '@/lib/actions/tenant-action';
+import { recordAudit } from '@/lib/audit';
+import { unstable_update } from '@/lib/auth/auth';
+import { requireUser } from '@/lib/auth/guard';
+import { checkMembership } from '@/lib/auth/membership';
+import { rateLimit } from '@/lib/rate-limit';
+import { getTenancyConfig } from '@/lib/tenants/config';
+import { normalizeSlug } from '@/lib/tenants/slug';
+
+/**
+ * Session-mode tenant switch. Invariant: the `session.key` cookie and the `session.jwtClaim` claim
+ * are set only here, and only after a database membership check; the jwt callback checks again
+ * before writing the claim (lib/auth/tenant-claims.ts). A non-member gets the same 404 as an
+ * unknown tenant. Not a `tenantAction`: the target tenant is not the current request's tenant.
+ * Tests: tests/auth/tenant-claims.test.ts, e2e/auth-switch.spec.ts.
+ */
+const input = z.object({ slug: z.string().max(63) });
+
+export async function switchTenant(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = input.safeParse({ slug: formData.get('slug') });
+  const slug = parsed.success ? normalizeSlug(parsed.data.slug) : null;
+  if (!slug) notFound();
+  const check = await checkMembership(user.id, slug);
+  if (check.status !== 'ok') notFound();
+  const { tenant } = check;
+
+  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  if (!limit.ok) redirect('/dashboard');
+
+  await unstable_update({ tenant: tenant.slug });
+  const h = await headers();
+  const secure = (h.get('x-forwarded-proto') ?? '').startsWith('https');
+  (await cookies()).set(getTenancyConfig().session.key, tenant.slug, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+  await recordAudit({ tenantId: tenant.id, userId: user.id, action: 'tenant.switch', data: { slug: tenant.slug }, ip: clientIp(h) });
+  redirect('/dashboard');
+}
