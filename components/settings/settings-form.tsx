@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState } from 'react';
+import { type ActionState, initialActionState } from '@/lib/actions/action-state';
+import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
+import { FormMessage } from './form-message';
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  name: string;
+  settings: TenantSettings;
+  /** Only an OWNER changes the plan; others see it read-only (and the server ignores nothing: it refuses). */
+  canChangePlan: boolean;
+};
+
+export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <div className="space-y-1">
+        <label htmlFor="settings-name" className="block text-sm font-medium">
+          Name
+        </label>
+        <input id="settings-name" name="name" defaultValue={name} required maxLength={80} className="w-full rounded border px-3 py-2 text-zinc-900" />
+        <FormMessage state={state} field="name" />
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Theme</legend>
+        {THEMES.map((theme) => (
+          <label key={theme} className="mr-4 inline-flex items-center gap-1">
+            <input type="radio" name="theme" value={theme} defaultChecked={settings.theme === theme} /> {theme}
+          </label>
+        ))}
+        <FormMessage state={state} field="theme" />
+      </fieldset>
+      <div className="space-y-1">
+        <label htmlFor="settings-logo" className="block text-sm font-medium">
+          Logo URL (https)
+        </label>
+        <input
+          id="settings-logo"
+          name="logoUrl"
+          type="url"
+          defaultValue={settings.logoUrl ?? ''}
+          placeholder="https://example.com/logo.svg"
+          className="w-full rounded border px-3 py-2 text-zinc-900"
+        />
+        <FormMessage state={state} field="logoUrl" />
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Features</legend>
+        {FEATURES.map((feature) => (
+          <label key={feature.id} className="mr-4 inline-flex items-center gap-1">
+            <input type="checkbox" name="features" value={feature.id} defaultChecked={settings.features.includes(feature.id)} />{' '}
+            {feature.label}
+          </label>
+        ))}
+        <FormMessage state={state} field="features" />
+      </fieldset>
+      <div className="space-y-1">
+        <label htmlFor="settings-plan" className="block text-sm font-medium">
+          Plan
+        </label>
+        {canChangePlan ? (
+          <select id="settings-plan" name="plan" defaultValue={settings.plan} className="rounded border px-3 py-2 text-zinc-900">
+            {PLANS.map((plan) => (
+              <option key={plan} value={plan}>
+                {plan}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <p id="settings-plan" className="text-sm">
+            {settings.plan} <span className="text-zinc-500">(only an owner can change the plan)</span>
+          </p>
+        )}
+        <FormMessage state={state} field="plan" />
+      </div>
+      <FormMessage state={state} />
+      <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+        {pending ? 'Saving…' : 'Save settings'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { clientIp } from '@/lib/actions/tenant-action';
+import { withTenant } from '@/lib/db';
+import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
+import { TenantInfo } from '@/lib/tenants/tenant-info';
+import { authenticateApiKey } from './authenticate';
+
+/**
+ * The one wrapper for `/api/v1/*` route handlers:
+ *   1. the API key and tenant header (`authenticateApiKey`: 401 / 400 / 403 as JSON);
+ *   2. the rate limit of the key's tenant, sized by its plan (429 + Retry-After);
+ *   3. the handler, inside `withTenant(<the key's tenant>)`, so `db` can only touch that tenant;
+ *   4. an unexpected error is one log line and a JSON 500, never a stack trace to the caller.
+ * The tenant comes from the key, never from the middleware's headers or the URL.
+ * Tests: tests/accounts/api-keys.test.ts (calls the wrapped handler directly).
+ */
+export type ApiContext = { tenant: TenantInfo; keyId: string; ip: string | null };
+
+export type ApiHandler = (request: Request, ctx: ApiContext) => Promise<Response>;
+
+export function withApiKey(handler: ApiHandler): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const auth = await authenticateApiKey(request.headers);
+    if (!auth.ok) {
+      const headers: Record<string, string> = auth.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+      return Response.json({ error: auth.error }, { status: auth.status, headers });
+    }
+    const { tenant: row, keyId } = auth;
+    const tenant = new TenantInfo({ id: row.id, slug: row.slug, name: row.name, settings: row.settings as Record<string, unknown> });
+
+    // A key is its own "user" in the tenant's budget: `rate_limit:<tenantId>:apikey-<keyId>`.
+    const limit = await rateLimit({ tenantId: tenant.id, userId: `apikey-${keyId}`, plan: tenant.getSetting('plan', 'free') });
+    if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
+
+    try {
+      return await withTenant(tenant.id, () => handler(request, { tenant, keyId, ip: clientIp(request.headers) }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed in tenant ${tenant.slug}: ${message}`);
+      return Response.json({ error: 'Internal error' }, { status: 500 });
+    }
+  };
+}

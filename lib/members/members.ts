@@ -1,0 +1,92 @@
+import 'server-only';
+import type { Role } from '@/lib/auth/permissions';
+import { forTenant } from '@/lib/db';
+import { checkRemoval, checkRoleChange, type RuleResult } from './rules';
+
+/**
+ * Membership changes with explicit inputs (no request scope), applied with the rules in
+ * `rules.ts`. The owner count and the change happen in one SERIALIZABLE transaction: two owners
+ * demoting each other at the same moment cannot both succeed and leave the tenant ownerless
+ * (Postgres aborts one with a serialization failure, which we retry once and then refuse).
+ * Tests: tests/accounts/members.test.ts.
+ */
+export type Actor = { userId: string; role: Role };
+
+export type MemberRow = { userId: string; name: string | null; email: string; role: Role; joinedAt: Date };
+
+export async function listMembers(tenantId: string): Promise<MemberRow[]> {
+  const rows = await forTenant(tenantId).membership.findMany({
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, role: r.role, joinedAt: r.createdAt }));
+}
+
+const NOT_A_MEMBER: RuleResult = { ok: false, error: 'That person is not a member of this organisation.' };
+const BUSY: RuleResult = { ok: false, error: 'Someone else changed the members at the same time. Please try again.' };
+
+function isSerializationFailure(error: unknown): boolean {
+  const text = String((error as { code?: unknown })?.code ?? '') + String((error as Error)?.message ?? '');
+  return text.includes('P2034') || text.includes('40001') || /could not serialize/i.test(text);
+}
+
+async function serializable<T>(tenantId: string, fn: (tx: TxClient) => Promise<T>): Promise<T> {
+  const scoped = forTenant(tenantId);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await scoped.$transaction((tx) => fn(tx as TxClient), { isolationLevel: 'Serializable' });
+    } catch (error) {
+      if (attempt === 0 && isSerializationFailure(error)) continue;
+      throw error;
+    }
+  }
+}
+
+type Scoped = ReturnType<typeof forTenant>;
+type TxClient = Omit<Scoped, '$transaction' | '$connect' | '$disconnect' | '$on' | '$extends'>;
+
+async function ownerCount(tx: TxClient): Promise<number> {
+  return tx.membership.count({ where: { role: 'OWNER' } });
+}
+
+type ChangeRoleInput = { tenantId: string; actor: Actor; targetUserId: string; role: Role };
+
+export async function changeRole({ tenantId, actor, targetUserId, role }: ChangeRoleInput): Promise<RuleResult> {
+  try {
+    return await serializable(tenantId, async (tx) => {
+      const target = await tx.membership.findFirst({ where: { userId: targetUserId }, select: { id: true, role: true } });
+      if (!target) return NOT_A_MEMBER;
+      if (target.role === role) return { ok: true } as const;
+      const verdict = checkRoleChange({ actorRole: actor.role, targetRole: target.role, newRole: role, ownerCount: await ownerCount(tx) });
+      if (!verdict.ok) return verdict;
+      await tx.membership.update({ where: { id: target.id }, data: { role }, select: { id: true } });
+      return verdict;
+    });
+  } catch (error) {
+    if (isSerializationFailure(error)) return BUSY;
+    throw error;
+  }
+}
+
+type RemoveInput = { tenantId: string; actor: Actor; targetUserId: string };
+
+export async function removeMember({ tenantId, actor, targetUserId }: RemoveInput): Promise<RuleResult> {
+  try {
+    return await serializable(tenantId, async (tx) => {
+      const target = await tx.membership.findFirst({ where: { userId: targetUserId }, select: { id: true, role: true } });
+      if (!target) return NOT_A_MEMBER;
+      const verdict = checkRemoval({
+        actorRole: actor.role,
+        targetRole: target.role,
+        ownerCount: await ownerCount(tx),
+        self: actor.userId === targetUserId,
+      });
+      if (!verdict.ok) return verdict;
+      await tx.membership.delete({ where: { id: target.id }, select: { id: true } });
+      return verdict;
+    });
+  } catch (error) {
+    if (isSerializationFailure(error)) return BUSY;
+    throw error;
+  }
+}
