@@ -1,0 +1,74 @@
+/**
+ * lib/db — the only way the app touches the database.
+ *
+ * 1. `db`: inside `withTenant(tenant, fn)` every tenant-owned query is scoped to that tenant;
+ *    outside one, touching a tenant-owned model throws (fails closed).
+ * 2. `forTenant(tenant)`: an explicitly scoped client, same rules.
+ * 3. `withoutTenant(client => …)`: the one admin escape — an unscoped client on the owner
+ *    connection. Grep for it in review.
+ * 4. `scoped(tenant)`: getTenantQueryset / createForTenant / getTenantObject.
+ * 5. `allowRawSql(() => db.$queryRaw…)`: raw SQL on a tenant client (refused otherwise).
+ * Both walls (the Prisma extension and Postgres RLS) are explained in docs/data-isolation.md.
+ */
+import 'server-only';
+import { createTenantDb, type ScopedClient, type TenantDb } from './clients';
+import { readDbConfig } from './config';
+import { type TenantRef, tenantIdOf, withNoTenant } from './context';
+import type { PrismaClient } from './generated/client';
+import { makeScoped, type ScopedHelpers } from './scoped';
+
+export type { ScopedClient, TenantDb } from './clients';
+export { createTenantDb } from './clients';
+export { type DbConfig, readDbConfig } from './config';
+export { currentTenantId, type TenantRef, withTenant } from './context';
+export { TenantObjectNotFoundError, TenantScopeError, type TenantScopeErrorCode } from './errors';
+export type { ScopedHelpers, TenantCreateData, TenantModelName, TenantRow } from './scoped';
+export { allowRawSql } from './tenant-extension';
+
+// Cached on globalThis: Next's dev server re-evaluates modules on every edit, and each evaluation
+// would otherwise open a new pool.
+const globalKey = Symbol.for('tenantry.lib-db');
+type GlobalSlot = { [globalKey]?: TenantDb };
+
+function instance(): TenantDb {
+  const g = globalThis as GlobalSlot;
+  g[globalKey] ??= createTenantDb(readDbConfig());
+  return g[globalKey];
+}
+
+/** The app's client. Scoped by the surrounding `withTenant`; throws for tenant-owned models outside one. */
+export const db: ScopedClient = new Proxy({} as ScopedClient, {
+  get(_target, prop) {
+    const client = instance().db as unknown as Record<PropertyKey, unknown>;
+    const value = client[prop];
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+/** A client scoped to `tenant` (a TenantInfo-like `{ id }` or an id). */
+export function forTenant(tenant: TenantRef): ScopedClient {
+  const tenantId = tenantIdOf(tenant);
+  if (!tenantId) throw new TypeError('forTenant needs a tenant');
+  return instance().forTenant(tenantId);
+}
+
+/**
+ * ADMIN ESCAPE. Runs `fn` with the unscoped owner client. Inside it, `db` has no tenant (fails closed),
+ * so only the client handed to `fn` can cross tenants.
+ */
+export function withoutTenant<T>(fn: (client: PrismaClient) => Promise<T> | T): Promise<T> {
+  return withNoTenant(() => fn(instance().admin));
+}
+
+/** The TenantScopedMixin helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
+export function scoped(tenant: TenantRef | null | undefined): ScopedHelpers {
+  return makeScoped((id) => instance().forTenant(id), tenant);
+}
+
+/** Closes the pools (scripts and tests). */
+export async function disconnectDb(): Promise<void> {
+  const g = globalThis as GlobalSlot;
+  const current = g[globalKey];
+  g[globalKey] = undefined;
+  await current?.disconnect();
+}

@@ -1,0 +1,115 @@
+/**
+ * The second wall's plumbing: a pg Pool that puts the current tenant on every connection it hands out,
+ * before the connection runs anything, so Postgres row-level security filters by it.
+ *
+ * Invariants (proved by tests/isolation/rls-pool.test.ts and the matrix in RLS modes):
+ * - A query runs with `app.tenant_id` equal to the tenant of the Prisma call that issued it ('' when
+ *   none, which matches no row): a pooled connection never carries a previous user's tenant into the
+ *   next query, because the value is compared and (re)set at every use, not trusted from last time.
+ * - Inside a transaction the tenant is set with `is_local = true`, so a rollback or commit cannot
+ *   leave a stale value behind and the whole transaction stays on one connection.
+ *
+ * Why a Pool subclass: PrismaPg runs every non-transactional query through `pool.query(config)` and
+ * opens transactions with `pool.connect()`. Wrapping those two calls is enough; Prisma's result
+ * decoding stays untouched. The tenant travels from the Prisma extension to here in an
+ * AsyncLocalStorage (`runAsTenant`), which follows the call through Prisma's async internals.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+type TenantSlot = { tenantId: string };
+const rlsContext = new AsyncLocalStorage<TenantSlot>();
+
+/** Runs `fn` so that queries it issues on a TenantPool connection see `tenantId` (null: no tenant). */
+export function runAsTenant<T>(tenantId: string | null | undefined, fn: () => Promise<T>): Promise<T> {
+  return rlsContext.run({ tenantId: tenantId ?? '' }, fn);
+}
+
+/** The tenant the current async context runs as ('' = none). */
+export function currentRlsTenant(): string {
+  return rlsContext.getStore()?.tenantId ?? '';
+}
+
+const SET_SESSION = "select set_config('app.tenant_id', $1, false)";
+const SET_LOCAL = "select set_config('app.tenant_id', $1, true)";
+// Statements that must reach the server untouched at the edges of a transaction; SET TRANSACTION
+// in particular must be the first statement after BEGIN.
+const TX_CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION)\b/i;
+
+type QueryFn = (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+type ConnState = {
+  raw: QueryFn;
+  /** Session-level tenant on this connection; undefined = unknown (fresh), always re-set. */
+  session: string | undefined;
+  /** Tenant set with is_local inside the current transaction. */
+  local: string | undefined;
+  inTx: boolean;
+};
+
+const STATE = Symbol('tenantry.rls');
+type TrackedClient = pg.PoolClient & { [STATE]?: ConnState };
+
+function stateOf(client: TrackedClient): ConnState {
+  const state = client[STATE];
+  if (state) return state;
+  const raw: QueryFn = client.query.bind(client) as QueryFn;
+  const created: ConnState = { raw, session: undefined, local: undefined, inTx: false };
+  client[STATE] = created;
+  // Every statement PrismaPg sends inside a transaction passes here first.
+  const wrapped = async (config: pg.QueryConfig | string) => {
+    const text = typeof config === 'string' ? config : config.text;
+    if (created.inTx && !TX_CONTROL.test(text)) {
+      const want = currentRlsTenant();
+      if ((created.local ?? created.session) !== want) {
+        await raw({ text: SET_LOCAL, values: [want] });
+        created.local = want;
+      }
+    }
+    return raw(typeof config === 'string' ? { text: config } : config);
+  };
+  Object.defineProperty(client, 'query', { value: wrapped, configurable: true, writable: true });
+  return created;
+}
+
+export class TenantPool extends pg.Pool {
+  constructor(config: pg.PoolConfig) {
+    super(config);
+    this.on('release', (_err: Error | undefined, client: TrackedClient) => {
+      const state = client[STATE];
+      if (state) {
+        state.inTx = false;
+        state.local = undefined;
+      }
+    });
+    const connect = pg.Pool.prototype.connect.bind(this) as () => Promise<pg.PoolClient>;
+    // Used by PrismaPg only to open a transaction.
+    Object.defineProperty(this, 'connect', {
+      value: async () => {
+        const client = (await connect()) as TrackedClient;
+        stateOf(client).inTx = true;
+        return client;
+      },
+    });
+    // Used by PrismaPg for every statement outside a transaction.
+    Object.defineProperty(this, 'query', {
+      value: async (config: pg.QueryConfig) => {
+        const want = currentRlsTenant();
+        const client = (await connect()) as TrackedClient;
+        const state = stateOf(client);
+        try {
+          if (state.session !== want) {
+            await state.raw({ text: SET_SESSION, values: [want] });
+            state.session = want;
+          }
+          const result = await state.raw(config);
+          client.release();
+          return result;
+        } catch (error) {
+          // Like pg-pool: a connection that failed mid-use is destroyed, never reused.
+          client.release(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }
+      },
+    });
+  }
+}
