@@ -90,24 +90,24 @@ function walkNestedOps(s: Scope, parent: string, field: string, ops: Obj): Obj {
   // Children created under a Tenant row get their tenant from the parent (the input has no tenant
   // field); callers make sure that parent is the current tenant (see scope-args.ts).
   const back = isTenantBackRelation(s, parent, field);
-  const W = (w: unknown) => (owned ? mergeTenant(s, rel.model, walkWhere(s, rel.model, w)) : walkWhere(s, rel.model, w));
-  const C = (c: unknown) =>
+  const whereOf = (w: unknown) => (owned ? mergeTenant(s, rel.model, walkWhere(s, rel.model, w)) : walkWhere(s, rel.model, w));
+  const createOf = (c: unknown) =>
     owned && !back ? forceTenantOnCreate(s, rel.model, c) : walkWriteRelations(s, rel.model, isObj(c) ? c : {});
-  const U = (d: unknown) => walkUpdateData(s, rel.model, d);
+  const updateOf = (d: unknown) => walkUpdateData(s, rel.model, d);
   const out: Obj = {};
   for (const [op, x] of Object.entries(ops)) {
     switch (op) {
       case 'create':
-        out[op] = each(x, C);
+        out[op] = each(x, createOf);
         break;
       case 'createMany':
-        out[op] = isObj(x) ? { ...x, data: each(x.data, C) } : x;
+        out[op] = isObj(x) ? { ...x, data: each(x.data, createOf) } : x;
         break;
       case 'connect':
-        out[op] = each(x, W);
+        out[op] = each(x, whereOf);
         break;
       case 'connectOrCreate':
-        out[op] = each(x, (y) => (isObj(y) ? { ...y, where: W(y.where), create: C(y.create) } : y));
+        out[op] = each(x, (y) => (isObj(y) ? { ...y, where: whereOf(y.where), create: createOf(y.create) } : y));
         break;
       case 'set':
         // `set` first disconnects every row linked to the parent — other tenants' too — so it is
@@ -115,28 +115,28 @@ function walkNestedOps(s: Scope, parent: string, field: string, ops: Obj): Obj {
         if (owned && !parentInfo.tenantOwned && !back) {
           throw new TenantScopeError('CROSS_TENANT_RELATION', `Cannot set ${field}; use connect/disconnect`, parent);
         }
-        out[op] = each(x, W);
+        out[op] = each(x, whereOf);
         break;
       case 'disconnect':
       case 'delete':
-        out[op] = rel.isList ? each(x, W) : x === true ? (owned ? W({}) : true) : W(x);
+        out[op] = rel.isList ? each(x, whereOf) : x === true ? (owned ? whereOf({}) : true) : whereOf(x);
         break;
       case 'deleteMany':
-        out[op] = each(x, W);
+        out[op] = each(x, whereOf);
         break;
       case 'update':
       case 'updateMany':
         if (rel.isList || op === 'updateMany' || isWhereDataForm(s, rel.model, x)) {
-          out[op] = each(x, (y) => (isObj(y) ? { ...y, where: W(y.where), data: U(y.data) } : y));
+          out[op] = each(x, (y) => (isObj(y) ? { ...y, where: whereOf(y.where), data: updateOf(y.data) } : y));
         } else {
-          out[op] = owned ? { where: W(undefined), data: U(x) } : U(x);
+          out[op] = owned ? { where: whereOf(undefined), data: updateOf(x) } : updateOf(x);
         }
         break;
       case 'upsert':
         out[op] = each(x, (y) => {
           if (!isObj(y)) return y;
-          const scoped: Obj = { ...y, create: C(y.create), update: U(y.update) };
-          if (rel.isList || owned || y.where !== undefined) scoped.where = W(y.where);
+          const scoped: Obj = { ...y, create: createOf(y.create), update: updateOf(y.update) };
+          if (rel.isList || owned || y.where !== undefined) scoped.where = whereOf(y.where);
           return scoped;
         });
         break;

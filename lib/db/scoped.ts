@@ -6,7 +6,7 @@
 import { type TenantRef, tenantIdOf } from './context';
 import { TenantObjectNotFoundError, TenantScopeError } from './errors';
 import type { Prisma } from './generated/client';
-import { delegateKey, TENANT_FIELD } from './tenant-models';
+import { delegateKey, type TENANT_FIELD } from './tenant-models';
 
 type ModelMap = Prisma.TypeMap['model'];
 /** Prisma model names of the tenant-owned models (those with a `tenantId` field). */
