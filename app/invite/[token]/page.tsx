@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { AcceptInvitationForm } from '@/components/members/accept-invitation-form';
+import { getSessionUser } from '@/lib/auth/session';
+import { normalizeEmail, previewInvitation, userExists } from '@/lib/invitations/invitations';
+import { acceptInvitationAction } from './actions';
+
+export const metadata: Metadata = { title: 'Invitation' };
+
+type Props = { params: Promise<{ token: string }> };
+
+/**
+ * App-level route: the token, not the host or path, names the tenant. Viewing changes nothing;
+ * joining is a POST (the button), and needs a sign-in as the invited email.
+ */
+export default async function InvitePage({ params }: Props) {
+  const { token } = await params;
+  const invitation = await previewInvitation(token);
+  const here = `/invite/${encodeURIComponent(token)}`;
+
+  if (!invitation.ok) {
+    return (
+      <main className="mx-auto max-w-md space-y-4 p-8">
+        <h1 className="text-2xl font-semibold">Invitation</h1>
+        <p role="alert" className="text-red-600" data-testid="invite-error">
+          {invitation.message}
+        </p>
+      </main>
+    );
+  }
+
+  const user = await getSessionUser();
+  const next = encodeURIComponent(here);
+  const rightUser = user !== null && normalizeEmail(user.email) === invitation.email;
+
+  return (
+    <main className="mx-auto max-w-md space-y-4 p-8">
+      <h1 className="text-2xl font-semibold">Join {invitation.tenant.name}</h1>
+      <p>
+        <strong>{invitation.email}</strong> has been invited to join <strong>{invitation.tenant.name}</strong> as{' '}
+        {invitation.role.toLowerCase()}.
+      </p>
+      {rightUser ? (
+        <AcceptInvitationForm action={acceptInvitationAction} token={token} tenantName={invitation.tenant.name} />
+      ) : user ? (
+        <div className="space-y-2" data-testid="invite-wrong-user">
+          <p role="alert" className="text-red-600">
+            You are signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then sign in as{' '}
+            {invitation.email} to accept it.
+          </p>
+          <SignOutButton />
+        </div>
+      ) : (await userExists(invitation.email)) ? (
+        <p>
+          <Link className="underline" href={`/login?next=${next}`} data-testid="invite-sign-in">
+            Sign in as {invitation.email}
+          </Link>{' '}
+          to accept.
+        </p>
+      ) : (
+        <p>
+          <Link className="underline" href={`/signup?next=${next}`} data-testid="invite-sign-up">
+            Create an account for {invitation.email}
+          </Link>{' '}
+          (or <Link className="underline" href={`/login?next=${next}`}>sign in</Link>) to accept.
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { ActionState } from '@/lib/actions/action-state';
+import { clientIp } from '@/lib/actions/tenant-action';
+import { requireUser } from '@/lib/auth/guard';
+import { createTenant } from '@/lib/onboarding/create-tenant';
+import { enterTenant } from '@/lib/onboarding/enter-tenant';
+import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
+import { invalidateTenant } from '@/lib/tenants/tenant-store';
+
+/**
+ * Onboarding's server action. Not a `tenantAction` (there is no tenant yet): the signed-in user,
+ * a rate limit in the `onboarding` bucket, then `createTenant` (validation, slug rules, the Tenant
+ * row and the OWNER membership in one transaction, the audit entry).
+ */
+export async function createTenantAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const limit = await rateLimit({ tenantId: 'onboarding', userId: user.id, plan: 'free' });
+  if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };
+
+  const result = await createTenant({
+    userId: user.id,
+    name: formData.get('name') ?? undefined,
+    slug: formData.get('slug') ?? undefined,
+    ip: clientIp(await headers()),
+  });
+  if (!result.ok) return { ok: false, error: result.error ?? 'Please fix the highlighted fields', fieldErrors: result.fieldErrors };
+
+  invalidateTenant(result.tenant.slug);
+  const href = await enterTenant(result.tenant.slug);
+  if (href) redirect(href);
+  return { ok: true, message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.` };
+}
