@@ -1,11 +1,11 @@
 /**
  * Auth.js settings that are safe on the edge (no database, no bcrypt): session strategy, pages,
  * cookies and the session callback. `lib/auth/auth.ts` adds the adapter, providers and the jwt
- * callback (which reads memberships) for the Node runtime. The middleware never runs Auth.js
+ * callback (which reads memberships) for the Node runtime, plus the secret — read per request
+ * (getAuthSecret) so `next build` never needs AUTH_SECRET. The middleware never runs Auth.js
  * itself; it only verifies the session token with the same secret (lib/auth/session-claims.ts).
  */
 import type { NextAuthConfig } from 'next-auth';
-import { getAuthSecret } from './lib/auth/secret';
 
 /**
  * Cookies are host-only by default: `acme.localhost` and `globex.localhost` each keep their own
@@ -28,7 +28,6 @@ export const authConfig = {
   // Many tenant hosts share one deployment; the host header is trusted because the app decides
   // nothing from it except which origin to build links for.
   trustHost: true,
-  secret: getAuthSecret(),
   session: { strategy: 'jwt' },
   pages: { signIn: '/login', verifyRequest: '/login?check=email', error: '/login' },
   cookies: sharedSessionCookie(),

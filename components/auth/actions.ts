@@ -22,7 +22,10 @@ const credentials = z.object({
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ export const itemName = z
   .trim()
   .min(1, 'Enter a name')
   .max(100, 'Keep the name under 100 characters')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'The name contains control characters');
 
 export const itemId = z.string({ error: 'Missing item' }).min(1, 'Missing item').max(64);

@@ -57,6 +57,7 @@ export type ActionSuccess = {
   redirectTo?: string;
 };
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
 export type ActionBody<S extends z.ZodType> = (input: z.output<S>, ctx: ActionContext) => Promise<ActionSuccess | undefined | void>;
 
 /** A refusal the user should read (e.g. "that name is taken"). Nothing is audited. */
@@ -117,6 +118,7 @@ export async function runTenantAction<S extends z.ZodType>(
   const audit = (extra?: Record<string, unknown>) =>
     recordAudit({ tenantId: tenant.id, userId: user.id, action: def.name, data: auditData(parsed.data, extra), ip });
 
+  // biome-ignore lint/suspicious/noConfusingVoidType: mirrors ActionBody
   let result: ActionSuccess | undefined | void;
   try {
     result = await withTenant(tenant.id, () => body(parsed.data, ctx));
@@ -143,7 +145,7 @@ function flatten(error: z.ZodError): { fieldErrors: Record<string, string[]>; fo
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : null;
     if (key === null) formErrors.push(issue.message);
-    else (fieldErrors[key] ??= []).push(issue.message);
+    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   return { fieldErrors, formErrors };
 }

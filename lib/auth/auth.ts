@@ -4,6 +4,7 @@ import NextAuth from 'next-auth';
 import { authConfig } from '@/auth.config';
 import { db } from '@/lib/db';
 import { buildProviders } from './providers';
+import { getAuthSecret } from './secret';
 import { withSignInClaims, withSwitchedTenant } from './tenant-claims';
 
 /**
@@ -23,8 +24,11 @@ function errorName(error: Error): string {
   return typeof type === 'string' ? type : error.name;
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+// Lazy config: evaluated per request, so the secret and provider env are read at run time, not
+// while `next build` collects pages (where production refuses to run without AUTH_SECRET).
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   ...authConfig,
+  secret: getAuthSecret(),
   adapter: PrismaAdapter(db),
   providers: buildProviders(),
   callbacks: {
@@ -49,4 +53,4 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       console.error(`[auth] ${name}: ${error.message}${cause}`);
     },
   },
-});
+}));
