@@ -13,7 +13,14 @@ interface Entry {
   record: PresenceRecord;
   lastSeen: number;
 }
-type TenantRooms = Map<string, Map<string, Entry>>;
+interface Room {
+  live: Map<string, Entry>;
+  /** Pruned but not yet returned by `sweep` (so someone announces the leave exactly once). */
+  gone: Map<string, PresenceRecord>;
+}
+type TenantRooms = Map<string, Room>;
+
+const MAX_GONE_PER_ROOM = 10_000;
 
 // Process-wide so every instance (and Next's hot reloads) share one view per tenant.
 const STORE_SYMBOL = Symbol.for('tenantry.presence.memory');
@@ -49,55 +56,65 @@ export class TenantAwareMemoryBackend implements PresenceBackend {
     return rooms;
   }
 
-  private room(key: string, create: boolean): Map<string, Entry> | undefined {
+  private room(key: string): Room {
     const rooms = this.rooms();
     let room = rooms.get(key);
-    if (!room && create) {
-      room = new Map();
+    if (!room) {
+      room = { live: new Map(), gone: new Map() };
       rooms.set(key, room);
     }
     return room;
   }
 
+  private forget(key: string, room: Room): void {
+    if (room.live.size === 0 && room.gone.size === 0) this.rooms().delete(key);
+  }
+
   async join(key: string, userId: string, meta: PresenceMeta = {}): Promise<PresenceRecord> {
     validate(key, userId);
-    this.sweepSync(key); // a stale entry is gone: re-joining after it starts a new visit
-    const room = this.room(key, true)!;
+    const room = this.room(key);
+    this.prune(room); // a stale entry is gone: re-joining after it starts a new visit
+    room.gone.delete(userId); // back before anyone announced the leave: no leave
     const now = this.now();
-    const previous = room.get(userId);
+    const previous = room.live.get(userId);
     const record: PresenceRecord = { id: userId, tenantId: this.tenantId, joinedAt: previous?.record.joinedAt ?? now, meta: { ...meta } };
-    room.set(userId, { record, lastSeen: now });
+    room.live.set(userId, { record, lastSeen: now });
     return clone(record);
   }
 
   async leave(key: string, userId: string): Promise<PresenceRecord | null> {
     validate(key, userId);
-    const room = this.room(key, false);
-    const entry = room?.get(userId);
-    if (!room || !entry) return null;
-    room.delete(userId);
-    if (room.size === 0) this.rooms().delete(key);
-    return clone(entry.record);
+    const room = this.rooms().get(key);
+    if (!room) return null;
+    const record = room.live.get(userId)?.record ?? room.gone.get(userId) ?? null;
+    room.live.delete(userId);
+    room.gone.delete(userId);
+    this.forget(key, room);
+    return record && clone(record);
   }
 
   async list(key: string): Promise<PresenceRecord[]> {
     validate(key);
-    this.sweepSync(key);
-    const room = this.room(key, false);
+    const room = this.rooms().get(key);
     if (!room) return [];
-    return [...room.values()].map((e) => clone(e.record)).sort(byJoin);
+    this.prune(room);
+    return [...room.live.values()].map((e) => clone(e.record)).sort(byJoin);
   }
 
   async count(key: string): Promise<number> {
     validate(key);
-    this.sweepSync(key);
-    return this.room(key, false)?.size ?? 0;
+    const room = this.rooms().get(key);
+    if (!room) return 0;
+    this.prune(room);
+    return room.live.size;
   }
 
   async heartbeat(key: string, userId: string): Promise<boolean> {
     validate(key, userId);
-    this.sweepSync(key); // a stale entry is not revived; the caller re-joins (and announces it)
-    const entry = this.room(key, false)?.get(userId);
+    const room = this.rooms().get(key);
+    if (!room) return false;
+    this.prune(room); // a stale entry is not revived; the caller re-joins (and announces it)
+    const entry = room.live.get(userId);
     if (!entry) return false;
     entry.lastSeen = Math.max(entry.lastSeen, this.now());
     return true;
@@ -105,12 +122,18 @@ export class TenantAwareMemoryBackend implements PresenceBackend {
 
   async sweep(key: string): Promise<PresenceRecord[]> {
     validate(key);
-    return this.sweepSync(key);
+    const room = this.rooms().get(key);
+    if (!room) return [];
+    this.prune(room);
+    const gone = [...room.gone.values()].map(clone);
+    room.gone.clear();
+    this.forget(key, room);
+    return gone;
   }
 
   async cleanupStale(): Promise<number> {
     let removed = 0;
-    for (const key of [...this.rooms().keys()]) removed += this.sweepSync(key).length;
+    for (const room of this.rooms().values()) removed += this.prune(room);
     return removed;
   }
 
@@ -121,22 +144,25 @@ export class TenantAwareMemoryBackend implements PresenceBackend {
   async healthCheck(): Promise<PresenceHealth> {
     await this.cleanupStale();
     let presenceCount = 0;
-    for (const room of this.rooms().values()) presenceCount += room.size;
+    for (const room of this.rooms().values()) presenceCount += room.live.size;
     return { status: 'ok', backend: 'memory', tenantId: this.tenantId, presenceCount };
   }
 
-  private sweepSync(key: string): PresenceRecord[] {
-    const room = this.room(key, false);
-    if (!room) return [];
+  /** Moves stale entries to `gone`; returns how many. */
+  private prune(room: Room): number {
     const cutoff = this.now() - this.timeoutMs;
-    const removed: PresenceRecord[] = [];
-    for (const [userId, entry] of room) {
-      if (entry.lastSeen < cutoff) {
-        room.delete(userId);
-        removed.push(clone(entry.record));
-      }
+    let removed = 0;
+    for (const [userId, entry] of room.live) {
+      if (entry.lastSeen >= cutoff) continue;
+      room.live.delete(userId);
+      room.gone.set(userId, entry.record);
+      removed += 1;
     }
-    if (room.size === 0) this.rooms().delete(key);
+    // Bounded: with nobody sweeping (no sidecar), the oldest tombstones are dropped.
+    for (const userId of room.gone.keys()) {
+      if (room.gone.size <= MAX_GONE_PER_ROOM) break;
+      room.gone.delete(userId);
+    }
     return removed;
   }
 }

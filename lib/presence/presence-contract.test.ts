@@ -131,6 +131,37 @@ describe.each(factories)('%s presence backend', (_name, make) => {
     expect(await acme.sweep('doc')).toEqual([]);
   });
 
+  it('hands every pruned record to exactly one later sweep, whoever pruned it', async () => {
+    await acme.join('doc', 'alice');
+    await acme.join('doc', 'bob');
+    clock.t += TIMEOUT / 2;
+    await acme.heartbeat('doc', 'bob');
+    clock.t += TIMEOUT / 2 + 1;
+    expect(await acme.count('doc')).toBe(1); // prunes alice silently…
+    expect((await acme.sweep('doc')).map((r) => r.id)).toEqual(['alice']); // …and sweep still reports her
+    expect(await acme.sweep('doc')).toEqual([]);
+    clock.t += TIMEOUT + 1;
+    expect(await acme.cleanupStale()).toBe(1);
+    expect((await acme.sweep('doc')).map((r) => r.id)).toEqual(['bob']);
+  });
+
+  it('does not report a user who re-joined before the sweep', async () => {
+    await acme.join('doc', 'alice');
+    clock.t += TIMEOUT + 1;
+    expect(await acme.list('doc')).toEqual([]);
+    await acme.join('doc', 'alice');
+    expect(await acme.sweep('doc')).toEqual([]);
+    expect((await acme.list('doc')).map((r) => r.id)).toEqual(['alice']);
+  });
+
+  it('returns from leave the record of a pruned user not yet swept, and then sweeps nothing', async () => {
+    await acme.join('doc', 'alice', { n: 1 });
+    clock.t += TIMEOUT + 1;
+    expect(await acme.count('doc')).toBe(0);
+    expect(await acme.leave('doc', 'alice')).toMatchObject({ id: 'alice', meta: { n: 1 } });
+    expect(await acme.sweep('doc')).toEqual([]);
+  });
+
   it('clears only its own tenant', async () => {
     await acme.join('doc', 'alice');
     await acme.join('*', 'star');

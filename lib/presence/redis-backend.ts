@@ -9,8 +9,8 @@ import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth,
  * Redis presence for one tenant.
  *
  * Keys: `<prefix>:tenant:<tenantId>:presence:<encoded key>:hb` (sorted set user → last heartbeat),
- * `…:meta` (hash user → "<joinedAt>|<meta json>") and `<prefix>:tenant:<tenantId>:presence-keys`
- * (set of live encoded keys, used by cleanupStale/healthCheck). All carry a TTL refreshed by joins and
+ * `…:meta` (hash user → "<joinedAt>|<meta json>"), `…:gone` (pruned users not yet announced by a
+ * sweep) and `<prefix>:tenant:<tenantId>:presence-keys` (set of live encoded keys). All carry a TTL refreshed by joins and
  * heartbeats, so an abandoned room disappears even if no node is left to sweep it.
  *
  * Invariant: the tenant id is validated and the presence key is encoded (key-parts.ts), so no input
@@ -52,9 +52,9 @@ export class TenantAwareRedisBackend implements PresenceBackend {
     this.redis = options.redis ?? createRedis(options.url!);
   }
 
-  private keys(key: string): [string, string, string] {
+  private keys(key: string): [string, string, string, string] {
     const base = `${this.root}:presence:${encodeKeyPart(key, 'presence key')}`;
-    return [`${base}:hb`, `${base}:meta`, this.indexKey()];
+    return [`${base}:hb`, `${base}:meta`, this.indexKey(), `${base}:gone`];
   }
 
   private indexKey(): string {
@@ -90,7 +90,12 @@ export class TenantAwareRedisBackend implements PresenceBackend {
   }
 
   async count(key: string): Promise<number> {
-    return Number(await scripts.count.run(this.redis, this.keys(key), [this.cutoff()]));
+    return (await this.prune(key)).live;
+  }
+
+  private async prune(key: string): Promise<{ live: number; removed: number }> {
+    const [live, removed] = (await scripts.count.run(this.redis, this.keys(key), [this.cutoff()])) as [number, number];
+    return { live: Number(live), removed: Number(removed) };
   }
 
   async heartbeat(key: string, userId: string): Promise<boolean> {
@@ -101,8 +106,8 @@ export class TenantAwareRedisBackend implements PresenceBackend {
   }
 
   async sweep(key: string): Promise<PresenceRecord[]> {
-    const pairs = await scripts.sweep.run(this.redis, this.keys(key), [this.cutoff(), encodeKeyPart(key)]);
-    return this.parsePairs(pairs);
+    const result = (await scripts.sweep.run(this.redis, this.keys(key), [this.cutoff(), encodeKeyPart(key)])) as unknown[];
+    return this.parsePairs(result.slice(1));
   }
 
   /** Keys currently holding presence for this tenant (decoded). */
@@ -110,9 +115,10 @@ export class TenantAwareRedisBackend implements PresenceBackend {
     return (await this.redis.smembers(this.indexKey())).map(decodeKeyPart);
   }
 
+  /** Prunes every key of the tenant. The pruned users are still announced by the next `sweep(key)`. */
   async cleanupStale(): Promise<number> {
     let removed = 0;
-    for (const key of await this.activeKeys()) removed += (await this.sweep(key)).length;
+    for (const key of await this.activeKeys()) removed += (await this.prune(key)).removed;
     return removed;
   }
 

@@ -6,10 +6,12 @@ import type { Redis } from 'ioredis';
  * metadata (or the reverse), and stale entries are pruned in the same step that reads.
  *
  * Layout per presence key (see redis-backend.ts): KEYS[1] = sorted set user → last heartbeat (ms),
- * KEYS[2] = hash user → "<joinedAt>|<meta json>", KEYS[3] = the tenant's set of live presence keys.
+ * KEYS[2] = hash user → "<joinedAt>|<meta json>", KEYS[3] = the tenant's set of live presence keys,
+ * KEYS[4] = hash of pruned-but-not-yet-announced users ("gone"). Any read may prune; only `sweep`
+ * drains "gone", so every stale user is announced as a leave exactly once, whoever pruned it.
  */
 
-// Prunes members whose last heartbeat is older than `cutoff`; returns {member, value, …} pairs.
+// Moves members whose last heartbeat is older than `cutoff` to "gone"; returns how many.
 // HMGET/HDEL are chunked because Lua's unpack() has a stack limit (~8000 values).
 const PRUNE = `
 local function each_chunk(list, fn)
@@ -19,28 +21,31 @@ local function each_chunk(list, fn)
     fn(chunk)
   end
 end
-local function prune(hb, meta, cutoff)
-  local stale = redis.call('ZRANGEBYSCORE', hb, '-inf', '(' .. cutoff)
-  local out = {}
-  if #stale == 0 then return out end
+local function prune(cutoff)
+  local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. cutoff)
+  if #stale == 0 then return 0 end
   each_chunk(stale, function(chunk)
-    local values = redis.call('HMGET', meta, unpack(chunk))
-    for k = 1, #chunk do out[#out + 1] = chunk[k]; out[#out + 1] = values[k] or '' end
-    redis.call('HDEL', meta, unpack(chunk))
-    redis.call('ZREM', hb, unpack(chunk))
+    local values = redis.call('HMGET', KEYS[2], unpack(chunk))
+    for k = 1, #chunk do
+      if values[k] then redis.call('HSET', KEYS[4], chunk[k], values[k]) end
+    end
+    redis.call('HDEL', KEYS[2], unpack(chunk))
+    redis.call('ZREM', KEYS[1], unpack(chunk))
   end)
-  return out
+  return #stale
 end
 local function touch(ttl)
   redis.call('PEXPIRE', KEYS[1], ttl)
   redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[4], ttl)
 end
 `;
 
 // ARGV: user, now, cutoff, meta json, ttl ms, encoded key. Returns joinedAt.
 const JOIN = `${PRUNE}
-prune(KEYS[1], KEYS[2], ARGV[3])
+prune(ARGV[3])
 local user, now = ARGV[1], ARGV[2]
+redis.call('HDEL', KEYS[4], user) -- back before anyone announced the leave: no leave
 local joined = now
 local prev = redis.call('HGET', KEYS[2], user)
 if prev then joined = string.match(prev, '^(%d+)|') or now end
@@ -52,17 +57,18 @@ redis.call('PEXPIRE', KEYS[3], ARGV[5])
 return joined
 `;
 
-// ARGV: user. Returns the stored value or false.
+// ARGV: user. Returns the stored value (also of a pruned, not yet announced user) or false.
 const LEAVE = `
-local prev = redis.call('HGET', KEYS[2], ARGV[1])
+local prev = redis.call('HGET', KEYS[2], ARGV[1]) or redis.call('HGET', KEYS[4], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[4], ARGV[1])
 redis.call('ZREM', KEYS[1], ARGV[1])
 return prev
 `;
 
 // ARGV: user, now, cutoff, ttl ms. Returns 1 if the user is (still) joined, else 0.
 const HEARTBEAT = `${PRUNE}
-prune(KEYS[1], KEYS[2], ARGV[3])
+prune(ARGV[3])
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
 redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1])
 touch(ARGV[4])
@@ -72,7 +78,7 @@ return 1
 
 // ARGV: cutoff. Returns {member, value, …} of live members, oldest heartbeat first.
 const LIST = `${PRUNE}
-prune(KEYS[1], KEYS[2], ARGV[1])
+prune(ARGV[1])
 local members = redis.call('ZRANGE', KEYS[1], 0, -1)
 local out = {}
 each_chunk(members, function(chunk)
@@ -84,17 +90,21 @@ end)
 return out
 `;
 
-// ARGV: cutoff. Returns the live count.
+// ARGV: cutoff. Returns {live count, number pruned now}.
 const COUNT = `${PRUNE}
-prune(KEYS[1], KEYS[2], ARGV[1])
-return redis.call('ZCARD', KEYS[1])
+local removed = prune(ARGV[1])
+return {redis.call('ZCARD', KEYS[1]), removed}
 `;
 
-// ARGV: cutoff, encoded key. Returns removed {member, value, …}; forgets the key when it is empty.
+// ARGV: cutoff, encoded key. Prunes, then drains "gone": returns {pruned now, member, value, …}.
+// Forgets the key in the index when nobody is left.
 const SWEEP = `${PRUNE}
-local removed = prune(KEYS[1], KEYS[2], ARGV[1])
+local pruned = prune(ARGV[1])
+local gone = redis.call('HGETALL', KEYS[4])
+redis.call('DEL', KEYS[4])
 if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
-return removed
+table.insert(gone, 1, pruned)
+return gone
 `;
 
 class LuaScript {

@@ -34,9 +34,13 @@ export interface PresenceBackend {
   count(key: string): Promise<number>;
   /** Marks `userId` alive under `key`. Returns false when the user is not joined (nothing is created). */
   heartbeat(key: string, userId: string): Promise<boolean>;
-  /** Removes stale records under `key` and returns them (the realtime server announces them as leaves). */
+  /**
+   * Removes stale records under `key`, and returns every record pruned since the last sweep — by this
+   * call or by a list/count/heartbeat/cleanupStale in between — exactly once (the realtime server
+   * announces them as leaves). A user who re-joins before the sweep is not returned.
+   */
   sweep(key: string): Promise<PresenceRecord[]>;
-  /** Removes stale records under every key of the tenant; returns how many were removed. */
+  /** Removes stale records under every key of the tenant; returns how many were removed now. */
   cleanupStale(): Promise<number>;
   /** Removes all presence of this tenant (and of no other). */
   clearTenant(): Promise<void>;
