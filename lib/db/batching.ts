@@ -1,21 +1,21 @@
 /**
- * Keeps Prisma from batching two tenants' queries into one database round trip.
+ * Keeps Prisma from running one tenant's query in another tenant's async context.
  *
- * Prisma collects `findUnique` calls made in the same tick into one batch, keyed by the *shape* of
- * the query, and runs the batch in the async context of its first caller. Under RLS the tenant comes
- * from that context, so tenant B's lookup could run as tenant A. Adding the tenant to the batch key
- * keeps batching within a tenant and never across. Proved by tests/isolation/rls-pool.test.ts
- * ("never batches two tenants' findUnique calls together").
+ * Prisma collects `findUnique` calls made in the same tick and dispatches them from a
+ * `process.nextTick` callback — which runs in the async context of the *first* caller. Under RLS the
+ * tenant comes from that context, so tenant B's lookup would run as tenant A (B gets nothing, or in
+ * RLS-only mode A's row). Outside transactions we therefore turn that batching off: each query is
+ * sent from its own caller's context. Transaction batches stay as they are (one unit, one tenant).
+ * Proved by tests/isolation/rls-pool.test.ts ("runs concurrent findUnique calls of two tenants each
+ * as its own tenant").
  *
  * This touches a private field of the pinned Prisma client; if an upgrade moves it we throw at
- * startup instead of running unprotected.
+ * startup instead of running with the hole.
  */
-import { currentRlsTenant } from './rls-pool';
-
 type BatchRequest = { transaction?: unknown };
 type BatchBy = (request: BatchRequest) => string | undefined;
 
-export function keepTenantsInSeparateBatches(client: object): void {
+export function disableCrossContextBatching(client: object): void {
   const handler = (client as { _requestHandler?: { dataloader?: { options?: { batchBy?: BatchBy } } } })
     ._requestHandler;
   const options = handler?.dataloader?.options;
@@ -23,9 +23,5 @@ export function keepTenantsInSeparateBatches(client: object): void {
   if (!options || typeof batchBy !== 'function') {
     throw new Error('lib/db: cannot find Prisma request batching (Prisma upgrade?); refusing to run RLS mode');
   }
-  options.batchBy = (request) => {
-    const key = batchBy(request);
-    // Transaction batches are one unit on one connection; only free-standing batches are split.
-    return key === undefined || request.transaction ? key : `${key}#tenant:${currentRlsTenant()}`;
-  };
+  options.batchBy = (request) => (request.transaction ? batchBy(request) : undefined);
 }

@@ -4,7 +4,7 @@
  * `lib/db/index.ts` builds one set lazily from the environment; tests build one per isolation mode.
  */
 import { LRUCache } from 'lru-cache';
-import { keepTenantsInSeparateBatches } from './batching';
+import { disableCrossContextBatching } from './batching';
 import { currentTenantId } from './context';
 import type { PrismaClient } from './generated/client';
 import { createPrismaClient, createPrismaClientFromPool } from './prisma';
@@ -46,7 +46,7 @@ export function createTenantDb(options: TenantDbOptions): TenantDb {
   const app = options.rls
     ? createPrismaClientFromPool(new TenantPool({ connectionString: options.appUrl, max: poolSize }))
     : admin;
-  if (options.rls) keepTenantsInSeparateBatches(app);
+  if (options.rls) disableCrossContextBatching(app);
   const graph = modelGraphFromClient(app);
   const db = buildScopedClient(app, graph, currentTenantId, options);
   // $extends is cheap but not free; hot tenants reuse their client.
