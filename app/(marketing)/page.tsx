@@ -5,7 +5,7 @@ const SEEDED = [
   { slug: 'globex', name: 'Globex' },
 ];
 
-function howToReach(mode: string, slug: string, mainDomain: string | undefined): string {
+function howToReach(mode: string, slug: string, mainDomain: string | null): string {
   switch (mode) {
     case 'subdomain':
       return `http://${slug}.${mainDomain ?? 'localhost'}:3000/dashboard`;
