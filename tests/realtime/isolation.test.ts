@@ -20,7 +20,10 @@ describe.each(backends)('presence over the sidecar (%s backend)', (_name, redisU
     return socket;
   };
   let room = 0;
-  const nextRoom = () => `doc-${_name}-${(room += 1)}`;
+  const nextRoom = () => {
+    room += 1;
+    return `doc-${_name}-${room}`;
+  };
 
   afterEach(async () => {
     for (const socket of open.splice(0)) socket.close();
