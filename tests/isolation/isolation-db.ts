@@ -1,0 +1,132 @@
+// Scratch database, two seeded tenants and B-snapshots for the isolation matrix.
+// Applies prisma/migrations/* in order (the RLS migration included) to a fresh database; while no
+// *_init migration exists yet it starts from fallback-schema.sql instead.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createTenantDb, type TenantDb } from '@/lib/db/clients';
+import type { PrismaClient } from '@/lib/db/generated/client';
+import { delegateKey, type ModelGraph } from '@/lib/db/tenant-models';
+
+const root = join(import.meta.dirname, '..', '..');
+export const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export type Mode = { name: 'extension' | 'rls' | 'both'; rls: boolean; extension: boolean };
+export const MODES: Mode[] = [
+  { name: 'extension', rls: false, extension: true },
+  { name: 'rls', rls: true, extension: false },
+  { name: 'both', rls: true, extension: true },
+];
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function createIsolationDb(): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
+  const name = `tenantry_iso_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const server = new pg.Client({ connectionString: serverUrl });
+  await server.connect();
+  await server.query(`CREATE DATABASE "${name}"`);
+  await server.end();
+  const url = withDatabase(serverUrl, name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const dir = join(root, 'prisma', 'migrations');
+  const migrations = readdirSync(dir).filter((d) => /^\d+_/.test(d)).sort();
+  if (!migrations.some((d) => d.endsWith('_init'))) {
+    await client.query(readFileSync(join(import.meta.dirname, 'fallback-schema.sql'), 'utf8'));
+  }
+  for (const m of migrations) await client.query(readFileSync(join(dir, m, 'migration.sql'), 'utf8'));
+  await client.end();
+  const appUrl = new URL(url);
+  appUrl.username = 'tenantry_app';
+  appUrl.password = '';
+  return {
+    url,
+    appUrl: appUrl.toString(),
+    async drop() {
+      const s = new pg.Client({ connectionString: serverUrl });
+      await s.connect();
+      await s.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await s.end();
+    },
+  };
+}
+
+type Row = Record<string, unknown>;
+/** Per tenant-owned model: valid create data (without tenant) and a harmless scalar update. */
+export const MODEL_SPECS: Record<string, { data(tag: string): Row; update: Row }> = {
+  Membership: { data: () => ({}), update: { role: 'ADMIN' } },
+  Item: { data: (tag) => ({ name: `item-${tag}` }), update: { name: `renamed-${randomUUID()}` } },
+  Document: { data: (tag) => ({ title: `doc-${tag}`, body: 'secret' }), update: { title: 'changed' } },
+  AuditLog: { data: (tag) => ({ action: `act-${tag}` }), update: { action: 'changed' } },
+  Invitation: {
+    data: (tag) => ({ email: `${tag}@x.test`, tokenHash: `tok-${tag}`, expiresAt: new Date(Date.now() + 86_400_000) }),
+    update: { email: 'changed@x.test' },
+  },
+  ApiKey: { data: (tag) => ({ name: `key-${tag}`, prefix: 'tk_', keyHash: `hash-${tag}` }), update: { name: 'changed' } },
+};
+
+export type Seeded = {
+  a: string;
+  b: string;
+  /** A user who is a member of both tenants and created items in both. */
+  shared: string;
+  /** Ids of B's rows per model. */
+  bRows: Record<string, string[]>;
+  aRows: Record<string, string[]>;
+};
+
+export async function seedTwoTenants(admin: PrismaClient, graph: ModelGraph): Promise<Seeded> {
+  const suffix = randomUUID().slice(0, 8);
+  const a = (await admin.tenant.create({ data: { slug: `acme-${suffix}`, name: 'Acme' } })).id;
+  const b = (await admin.tenant.create({ data: { slug: `globex-${suffix}`, name: 'Globex' } })).id;
+  const shared = (await admin.user.create({ data: { email: `shared-${suffix}@x.test` } })).id;
+  const rows: Record<string, Record<string, string[]>> = { [a]: {}, [b]: {} };
+  for (const [tenantId, label] of [[a, 'a'], [b, 'b']] as const) {
+    for (const model of tenantModels(graph)) {
+      const spec = MODEL_SPECS[model];
+      if (!spec) throw new Error(`isolation seed: add ${model} to MODEL_SPECS`);
+      const ids: string[] = [];
+      const count = model === 'Membership' ? 1 : 2;
+      for (let i = 0; i < count; i++) {
+        const extra: Row = model === 'Membership' ? { userId: shared } : model === 'Item' ? { createdById: shared } : {};
+        const created = await delegate(admin, model).create({ data: { ...spec.data(`${label}${i}-${suffix}`), ...extra, tenantId } });
+        ids.push(String((created as Row).id));
+      }
+      (rows[tenantId] as Record<string, string[]>)[model] = ids;
+    }
+  }
+  return { a, b, shared, aRows: rows[a] as Record<string, string[]>, bRows: rows[b] as Record<string, string[]> };
+}
+
+export function tenantModels(graph: ModelGraph): string[] {
+  return [...graph.values()].filter((m) => m.tenantOwned).map((m) => m.name);
+}
+
+type AnyDelegate = Record<string, (args?: unknown) => Promise<unknown>>;
+export function delegate(client: object, model: string): AnyDelegate {
+  return (client as Record<string, AnyDelegate>)[delegateKey(model)] as AnyDelegate;
+}
+
+/** Every row of every tenant-owned model belonging to `tenantId`, read by the owner. */
+export async function snapshot(admin: PrismaClient, graph: ModelGraph, tenantId: string): Promise<unknown> {
+  const out: Record<string, unknown> = {};
+  for (const model of tenantModels(graph)) {
+    out[model] = await delegate(admin, model).findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
+  }
+  out.itemCreators = await admin.item.findMany({ where: { tenantId }, select: { id: true, createdById: true }, orderBy: { id: 'asc' } });
+  out.tenant = await admin.tenant.findUnique({ where: { id: tenantId } });
+  return out;
+}
+
+export type ModeEnv = { mode: Mode; tdb: TenantDb; seeded: Seeded; bBefore: unknown };
+
+export async function openMode(mode: Mode, db: { url: string; appUrl: string }): Promise<ModeEnv> {
+  const tdb = createTenantDb({ url: db.url, appUrl: db.appUrl, rls: mode.rls, extension: mode.extension, poolSize: 5 });
+  const seeded = await seedTwoTenants(tdb.admin, tdb.graph);
+  return { mode, tdb, seeded, bBefore: await snapshot(tdb.admin, tdb.graph, seeded.b) };
+}
