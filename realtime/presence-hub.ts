@@ -130,7 +130,17 @@ export class PresenceHub {
     entry.meta = meta;
     local.users.set(user.sub, entry);
 
-    const record = await backend.join(key, user.sub, meta);
+    let record: PresenceRecord;
+    try {
+      record = await backend.join(key, user.sub, meta);
+    } catch (error) {
+      // Undo the local bookkeeping so heartbeats don't resurrect a join that never happened.
+      entry.sockets.delete(socket.id);
+      if (entry.sockets.size === 0) local.users.delete(user.sub);
+      if (local.users.size === 0) this.rooms.delete(room);
+      state.keys.delete(key);
+      throw error;
+    }
     await socket.join(room);
     const users = (await backend.list(key)).map(toUser);
     socket.to(room).emit(PRESENCE_EVENTS.diff, { key, joins: [toUser(record)], leaves: [] });

@@ -1,0 +1,46 @@
+'use client';
+
+import type { PresenceClientMeta } from '../../lib/realtime/protocol';
+import { initials, viewingText } from './presence-state';
+import { usePresence } from './use-presence';
+
+export type Props = {
+  /** What is being viewed, e.g. `doc-<id>` ([A-Za-z0-9_-], max 64). */
+  presenceKey: string;
+  meta?: PresenceClientMeta;
+  /** How many avatars to show before "+N". */
+  max?: number;
+};
+
+/** Who else is here, live: initials avatars and "N people are viewing". */
+export function PresenceAvatars({ presenceKey, meta, max = 8 }: Props) {
+  const { users, count, status } = usePresence(presenceKey, meta);
+  const shown = users.slice(0, max);
+  return (
+    <div className="flex items-center gap-3" data-testid="presence" data-status={status}>
+      <ul className="flex -space-x-2" aria-label="People viewing">
+        {shown.map((user) => (
+          <li
+            key={user.id}
+            data-testid="presence-user"
+            data-user-id={user.id}
+            data-name={user.name}
+            title={user.name}
+            className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-white bg-indigo-600 text-xs font-semibold text-white"
+          >
+            <span aria-hidden="true">{initials(user.name)}</span>
+            <span className="sr-only">{user.name}</span>
+          </li>
+        ))}
+        {users.length > shown.length && (
+          <li className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-white bg-gray-200 text-xs text-gray-700">
+            +{users.length - shown.length}
+          </li>
+        )}
+      </ul>
+      <p className="text-sm text-gray-600" data-testid="presence-count" aria-live="polite">
+        {status === 'connected' || count > 0 ? viewingText(count) : status === 'error' ? 'Live presence unavailable' : 'Connecting…'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { PresenceClientMeta } from '../../lib/realtime/protocol';
+import { useTenant } from '../../lib/tenants/context';
+import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from './presence-client';
+
+export type { PresenceSnapshot, PresenceStatus } from './presence-client';
+
+export interface UsePresenceOptions {
+  /** Sidecar URL; default NEXT_PUBLIC_REALTIME_URL or `<protocol>//<hostname>:3001`. */
+  url?: string;
+  /** Token endpoint; default `/api/realtime/token`. */
+  tokenUrl?: string;
+}
+
+function defaultUrl(): string {
+  return process.env.NEXT_PUBLIC_REALTIME_URL || `${window.location.protocol}//${window.location.hostname}:3001`;
+}
+
+/** Live presence under `key` in the current tenant (see presence-client.ts for the connection). */
+export function usePresence(key: string, meta: PresenceClientMeta = {}, options: UsePresenceOptions = {}): PresenceSnapshot {
+  const tenantId = useTenant()?.id;
+  const [snapshot, setSnapshot] = useState<PresenceSnapshot>({ users: [], count: 0, status: 'connecting', error: null });
+  const metaJson = JSON.stringify(meta);
+  const { url, tokenUrl } = options;
+
+  useEffect(() => {
+    const connection = connectPresence({
+      url: url ?? defaultUrl(),
+      key,
+      meta: JSON.parse(metaJson) as PresenceClientMeta,
+      tenant: tenantId,
+      getToken: () => fetchRealtimeToken(tokenUrl),
+      onChange: setSnapshot,
+    });
+    return () => connection.close();
+  }, [key, metaJson, url, tokenUrl, tenantId]);
+
+  return snapshot;
+}
