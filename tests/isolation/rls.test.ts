@@ -1,0 +1,119 @@
+// The second wall on its own: migration coverage, the app role, and the TenantPool's per-connection
+// tenant under pooling and transactions.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantDb, type TenantDb } from '@/lib/db/clients';
+import { findRlsGaps } from '@/lib/db/rls-audit';
+import { runAsTenant, TenantPool } from '@/lib/db/rls-pool';
+import { createIsolationDb, type Seeded, seedTwoTenants } from './isolation-db';
+
+let database: Awaited<ReturnType<typeof createIsolationDb>>;
+let tdb: TenantDb;
+let seeded: Seeded;
+beforeAll(async () => {
+  database = await createIsolationDb();
+  tdb = createTenantDb({ url: database.url, appUrl: database.appUrl, rls: true, extension: false, poolSize: 2 });
+  seeded = await seedTwoTenants(tdb.admin, tdb.graph);
+});
+afterAll(async () => {
+  await tdb?.disconnect();
+  await database?.drop();
+});
+
+async function owner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: database.url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('RLS migration', () => {
+  it('leaves no tenant-owned table without ENABLE, FORCE and the tenant_isolation policy', async () => {
+    expect(await owner(findRlsGaps)).toEqual([]);
+  });
+  it('flags a new tenant-owned table until tenantry_enable_rls() runs', async () => {
+    await owner(async (c) => {
+      await c.query('create table "Widget" (id text primary key, "tenantId" text not null)');
+      expect((await findRlsGaps(c)).map((g) => g.table)).toEqual(['Widget']);
+      await c.query('select tenantry_enable_rls()');
+      expect(await findRlsGaps(c)).toEqual([]);
+      await c.query('drop table "Widget"');
+    });
+  });
+  it('creates tenantry_app as a login role without superuser or BYPASSRLS', async () => {
+    const role = await owner((c) => c.query("select rolcanlogin, rolsuper, rolbypassrls from pg_roles where rolname = 'tenantry_app'"));
+    expect(role.rows).toEqual([{ rolcanlogin: true, rolsuper: false, rolbypassrls: false }]);
+  });
+  it('shows tenantry_app nothing without a tenant and only the tenant rows with one', async () => {
+    const c = new pg.Client({ connectionString: database.appUrl });
+    await c.connect();
+    try {
+      expect((await c.query('select count(*)::int n from "Item"')).rows[0].n).toBe(0);
+      await c.query("select set_config('app.tenant_id', $1, false)", [seeded.a]);
+      const rows = (await c.query('select "tenantId" from "Item"')).rows;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.tenantId === seeded.a)).toBe(true);
+      await expect(c.query('insert into "Item" (id, "tenantId", name) values ($1, $2, $3)', ['x1', seeded.b, 'evil'])).rejects.toThrow(
+        /row-level security/,
+      );
+    } finally {
+      await c.end();
+    }
+  });
+});
+
+describe('TenantPool', () => {
+  it('never hands the previous tenant to the next user of a pooled connection', async () => {
+    const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
+    try {
+      const q = (t: string | null) =>
+        runAsTenant(t, () => pool.query({ text: "select current_setting('app.tenant_id', true) as t, count(*)::int as n from \"Item\"" }));
+      expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
+      expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
+      expect((await q(seeded.b)).rows[0]).toMatchObject({ t: seeded.b });
+      const mixed = await Promise.all(Array.from({ length: 50 }, (_, i) => q(i % 2 ? seeded.a : seeded.b)));
+      expect(mixed.every((r, i) => r.rows[0].t === (i % 2 ? seeded.a : seeded.b))).toBe(true);
+    } finally {
+      await pool.end();
+    }
+  });
+  it('sets the tenant transaction-locally so a rollback leaves nothing behind', async () => {
+    const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
+    try {
+      const client = await pool.connect();
+      await client.query('BEGIN');
+      const inside = await runAsTenant(seeded.a, () => client.query("select current_setting('app.tenant_id', true) as t"));
+      expect(inside.rows[0].t).toBe(seeded.a);
+      await client.query('ROLLBACK');
+      client.release();
+      const after = await runAsTenant(null, () => pool.query({ text: "select current_setting('app.tenant_id', true) as t" }));
+      expect(after.rows[0].t).toBe('');
+    } finally {
+      await pool.end();
+    }
+  });
+  it('runs concurrent findUnique calls of two tenants each as its own tenant', async () => {
+    const [a, b] = await Promise.all([
+      tdb.forTenant(seeded.a).item.findUnique({ where: { id: seeded.aRows.Item?.[0] } }),
+      tdb.forTenant(seeded.b).item.findUnique({ where: { id: seeded.bRows.Item?.[0] } }),
+    ]);
+    expect(a?.tenantId).toBe(seeded.a);
+    expect(b?.tenantId).toBe(seeded.b);
+  });
+  it('keeps an interactive transaction on one connection and rolls it back together', async () => {
+    const A = tdb.forTenant(seeded.a);
+    const before = await tdb.admin.document.count({ where: { tenantId: seeded.a } });
+    await expect(
+      A.$transaction(async (tx) => {
+        const pid1 = await tx.document.create({ data: { tenantId: seeded.a, title: 'tx' } });
+        expect(pid1.tenantId).toBe(seeded.a);
+        expect(await tx.document.count()).toBe(before + 1);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await tdb.admin.document.count({ where: { tenantId: seeded.a } })).toBe(before);
+  });
+});
