@@ -43,7 +43,7 @@ export function LoginForm({ next, magicLink }: Props) {
         <form action={linkAction} className="space-y-3 border-t pt-6" noValidate>
           <p className="text-sm font-medium">Or get a sign-in link by email</p>
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <input name="email" type="email" aria-label="Email for sign-in link" required className="w-full rounded border px-3 py-2 text-zinc-900" />
+          <input name="email" type="email" aria-label="Address for a one-time link" required className="w-full rounded border px-3 py-2 text-zinc-900" />
           <FormMessage state={linkState} field="email" />
           <FormMessage state={linkState} />
           <button type="submit" disabled={linkPending} className="w-full rounded border px-4 py-2 disabled:opacity-50">

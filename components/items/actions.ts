@@ -1,46 +1,8 @@
 'use server';
 
-import { ActionError, tenantAction } from '@/lib/actions/tenant-action';
-import { db } from '@/lib/db';
-import { createItemSchema, deleteItemSchema, renameItemSchema } from './schemas';
+import { tenantAction } from '@/lib/actions/tenant-action';
+import { createItemAction, deleteItemAction, renameItemAction } from './item-actions';
 
-/**
- * Items CRUD. Guard, permission, rate limit, validation, tenant scope and audit all come from
- * `tenantAction`; inside the body `db` is scoped to the tenant, so a foreign id is simply not found.
- */
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-const TAKEN = 'An item with this name already exists';
-
-export const createItem = tenantAction({ name: 'items.create', schema: createItemSchema }, async (input, { tenant, user }) => {
-  try {
-    const item = await db.item.create({
-      data: { tenantId: tenant.id, name: input.name, createdById: user.id },
-      select: { id: true },
-    });
-    return { message: `Added “${input.name}”`, audit: { id: item.id } };
-  } catch (error) {
-    if (prismaCode(error) === 'P2002') throw new ActionError(TAKEN, { name: [TAKEN] });
-    throw error;
-  }
-});
-
-export const renameItem = tenantAction({ name: 'items.update', schema: renameItemSchema }, async (input) => {
-  try {
-    await db.item.update({ where: { id: input.id }, data: { name: input.name }, select: { id: true } });
-    return { message: 'Renamed' };
-  } catch (error) {
-    if (prismaCode(error) === 'P2002') throw new ActionError(TAKEN, { name: [TAKEN] });
-    if (prismaCode(error) === 'P2025') throw new ActionError('Item not found');
-    throw error;
-  }
-});
-
-export const deleteItem = tenantAction({ name: 'items.delete', schema: deleteItemSchema }, async (input) => {
-  const { count } = await db.item.deleteMany({ where: { id: input.id } });
-  if (count === 0) throw new ActionError('Item not found');
-  return { message: 'Deleted' };
-});
+export const createItem = tenantAction(createItemAction.def, createItemAction.body);
+export const renameItem = tenantAction(renameItemAction.def, renameItemAction.body);
+export const deleteItem = tenantAction(deleteItemAction.def, deleteItemAction.body);

@@ -26,134 +26,27 @@ import { headers } from 'next/headers';
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { checkMembershipIn } from '@/lib/auth/membership';
-import { type Action, isAction, PERMISSIONS, type Role } from '@/lib/auth/permissions';
-import { getSessionUser, type SessionUser } from '@/lib/auth/session';
-import { recordAudit } from '@/lib/audit';
-import { withTenant } from '@/lib/db';
-import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
+import { getSessionUser } from '@/lib/auth/session';
 import { getTenant } from '@/lib/tenants/server';
-import type { TenantInfo } from '@/lib/tenants/tenant-info';
 import type { ActionState } from './action-state';
 import { formDataToObject } from './form-data';
+import { type ActionBody, type ActionDefinition, type ActionRequest, runTenantAction } from './run-tenant-action';
 
 export type { ActionState } from './action-state';
-
-export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role };
-
-export type ActionDefinition<S extends z.ZodType> = {
-  /** Audit action name, e.g. `items.create`; also the permission when `permission` is omitted. */
-  name: string;
-  permission?: Action;
-  schema: S;
-};
-
-export type ActionSuccess = {
-  message?: string;
-  data?: unknown;
-  /** Extra audit fields (e.g. the id of what was created); merged over the validated input. */
-  audit?: Record<string, unknown>;
-  /** Redirect after the audit entry is written. */
-  redirectTo?: string;
-};
-
-// biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
-export type ActionBody<S extends z.ZodType> = (input: z.output<S>, ctx: ActionContext) => Promise<ActionSuccess | undefined | void>;
-
-/** A refusal the user should read (e.g. "that name is taken"). Nothing is audited. */
-export class ActionError extends Error {
-  readonly fieldErrors?: Record<string, string[]>;
-  constructor(message: string, fieldErrors?: Record<string, string[]>) {
-    super(message);
-    this.name = 'ActionError';
-    this.fieldErrors = fieldErrors;
-  }
-}
-
-/** Everything the wrapper needs from the request, passed explicitly so tests need no Next scope. */
-export type ActionRequest = { user: SessionUser | null; tenant: TenantInfo | null; ip: string | null };
-
-export type ActionOutcome = { state: ActionState; redirectTo?: string };
-
-export const NOT_FOUND_MESSAGE = 'Not found';
-export const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
-export const SIGNED_OUT_MESSAGE = 'Sign in first';
-
-export function minimumRole(def: { name: string; permission?: Action }): Role {
-  const action = def.permission ?? (isAction(def.name) ? def.name : undefined);
-  return action ? PERMISSIONS[action] : 'MEMBER';
-}
-
-/** Next's redirect()/notFound()/forbidden() travel as errors with a NEXT_ digest: let them through. */
-function isNextControlFlow(error: unknown): error is Error & { digest: string } {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && digest.startsWith('NEXT_');
-}
-
-/** Steps 3–8 with explicit inputs. Exported for tests; apps use `tenantAction`. */
-export async function runTenantAction<S extends z.ZodType>(
-  def: ActionDefinition<S>,
-  body: ActionBody<S>,
-  rawInput: unknown,
-  request: ActionRequest,
-): Promise<ActionOutcome> {
-  const { user, tenant, ip } = request;
-  if (!user) return { state: { ok: false, error: SIGNED_OUT_MESSAGE } };
-  if (!tenant) return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
-
-  const check = await checkMembershipIn(tenant, user.id, minimumRole(def));
-  if (check.status === 'not-found') return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
-  if (check.status === 'forbidden') return { state: { ok: false, error: FORBIDDEN_MESSAGE } };
-
-  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
-  if (!limit.ok) return { state: { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) } };
-
-  const parsed = def.schema.safeParse(rawInput);
-  if (!parsed.success) {
-    const { fieldErrors, formErrors } = flatten(parsed.error);
-    return { state: { ok: false, error: formErrors[0] ?? 'Please fix the highlighted fields', fieldErrors } };
-  }
-
-  const ctx: ActionContext = { tenant, user, role: check.role };
-  const audit = (extra?: Record<string, unknown>) =>
-    recordAudit({ tenantId: tenant.id, userId: user.id, action: def.name, data: auditData(parsed.data, extra), ip });
-
-  // biome-ignore lint/suspicious/noConfusingVoidType: mirrors ActionBody
-  let result: ActionSuccess | undefined | void;
-  try {
-    result = await withTenant(tenant.id, () => body(parsed.data, ctx));
-  } catch (error) {
-    if (error instanceof ActionError) return { state: { ok: false, error: error.message, fieldErrors: error.fieldErrors } };
-    if (isNextControlFlow(error)) {
-      if (error.digest.startsWith('NEXT_REDIRECT')) await audit();
-      throw error;
-    }
-    console.error(`[action] ${def.name} failed in tenant ${tenant.slug}:`, error);
-    return { state: { ok: false, error: 'Something went wrong. Please try again.' } };
-  }
-
-  await audit(result?.audit);
-  return {
-    state: { ok: true, message: result?.message, data: result?.data },
-    redirectTo: result?.redirectTo,
-  };
-}
-
-function flatten(error: z.ZodError): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : null;
-    if (key === null) formErrors.push(issue.message);
-    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-  }
-  return { fieldErrors, formErrors };
-}
-
-function auditData(input: unknown, extra?: Record<string, unknown>): unknown {
-  if (input && typeof input === 'object' && !Array.isArray(input)) return { ...input, ...extra };
-  return extra ? { input, ...extra } : { input };
-}
+export {
+  type ActionBody,
+  type ActionContext,
+  type ActionDefinition,
+  ActionError,
+  type ActionOutcome,
+  type ActionRequest,
+  type ActionSuccess,
+  FORBIDDEN_MESSAGE,
+  minimumRole,
+  NOT_FOUND_MESSAGE,
+  runTenantAction,
+  SIGNED_OUT_MESSAGE,
+} from './run-tenant-action';
 
 /** The client IP as the proxy in front of us reports it (first x-forwarded-for hop, else x-real-ip). */
 export function clientIp(h: Headers): string | null {

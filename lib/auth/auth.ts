@@ -3,6 +3,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth from 'next-auth';
 import { authConfig } from '@/auth.config';
 import { db } from '@/lib/db';
+import { authLogger } from './logger';
 import { buildProviders } from './providers';
 import { getAuthSecret } from './secret';
 import { withSignInClaims, withSwitchedTenant } from './tenant-claims';
@@ -17,11 +18,6 @@ declare module 'next-auth' {
     /** Only ever sent TO `update()`; the jwt callback checks membership before using it. */
     tenant?: string;
   }
-}
-
-function errorName(error: Error): string {
-  const type = (error as Error & { type?: unknown }).type;
-  return typeof type === 'string' ? type : error.name;
 }
 
 // Lazy config: evaluated per request, so the secret and provider env are read at run time, not
@@ -39,18 +35,5 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       return token;
     },
   },
-  logger: {
-    // A wrong password is expected traffic: one line, no stack trace.
-    error(error) {
-      const name = errorName(error);
-      if (name === 'CredentialsSignin') {
-        console.warn('[auth] sign-in refused: wrong email or password');
-        return;
-      }
-      const raw = error.cause as { err?: unknown } | undefined;
-      const inner = raw instanceof Error ? raw : raw?.err instanceof Error ? raw.err : null;
-      const cause = inner ? ` (cause: ${inner.message})` : '';
-      console.error(`[auth] ${name}: ${error.message}${cause}`);
-    },
-  },
+  logger: authLogger,
 }));

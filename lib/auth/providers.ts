@@ -10,7 +10,7 @@ import { verifyPassword } from './password';
 type Providers = NextAuthConfig['providers'];
 
 export const credentialsSchema = z.object({
-  email: z.email().max(254).transform((v) => v.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(1).max(200),
 });
 

@@ -5,10 +5,7 @@ import { hashPassword } from './password';
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name').max(100),
-  email: z
-    .email('Enter a valid email address')
-    .max(254)
-    .transform((v) => v.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254)),
   password: z.string().min(8, 'Use at least 8 characters').max(200),
   next: z.string().max(2048).optional(),
 });

@@ -1,0 +1,61 @@
+import bcrypt from 'bcryptjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { authLogger } from '@/lib/auth/logger';
+import { authorizeCredentials } from '@/lib/auth/providers';
+import { createUserWithPassword } from '@/lib/auth/sign-up';
+import { db } from '@/lib/db';
+import { useSeededDb } from './helpers';
+
+describe('email + password', () => {
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ close } = await useSeededDb());
+  });
+  afterAll(() => close());
+
+  it('signs in a seeded user with the right password', async () => {
+    expect(await authorizeCredentials({ email: 'alice@acme.test', password: 'password' })).toMatchObject({ email: 'alice@acme.test' });
+  });
+
+  it('accepts the email in any case and with spaces', async () => {
+    expect(await authorizeCredentials({ email: '  Alice@ACME.test ', password: 'password' })).not.toBeNull();
+  });
+
+  it.each([
+    ['a wrong password', { email: 'alice@acme.test', password: 'wrong' }],
+    ['an unknown email', { email: 'nobody@acme.test', password: 'password' }],
+    ['a malformed email', { email: 'not-an-email', password: 'password' }],
+    ['no password', { email: 'alice@acme.test' }],
+    ['no input', undefined],
+  ])('refuses %s', async (_label, input) => {
+    expect(await authorizeCredentials(input)).toBeNull();
+  });
+
+  it('stores a bcrypt hash at sign-up, never the password', async () => {
+    const created = await createUserWithPassword({ name: 'Dora', email: 'dora@new.test', password: 's3cret-pass' });
+    expect(created.ok).toBe(true);
+    const row = await db.user.findUniqueOrThrow({ where: { email: 'dora@new.test' }, select: { passwordHash: true } });
+    expect(row.passwordHash).not.toContain('s3cret-pass');
+    expect(await bcrypt.compare('s3cret-pass', row.passwordHash ?? '')).toBe(true);
+    expect(await authorizeCredentials({ email: 'dora@new.test', password: 's3cret-pass' })).not.toBeNull();
+  });
+
+  it('refuses a second account for the same email', async () => {
+    const again = await createUserWithPassword({ name: 'Alice 2', email: 'alice@acme.test', password: 'whatever1' });
+    expect(again).toEqual({ ok: false, error: expect.stringMatching(/already exists/) });
+  });
+});
+
+describe('auth logger', () => {
+  it('logs a wrong password as one warning line without a stack trace', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const signInError = Object.assign(new Error('Read more at https://errors.authjs.dev#credentialssignin'), { type: 'CredentialsSignin' });
+    authLogger.error(signInError);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).not.toMatch(/\n|at /);
+    expect(error).not.toHaveBeenCalled();
+    warn.mockRestore();
+    error.mockRestore();
+  });
+});
