@@ -25,9 +25,11 @@ export async function listMembers(tenantId: string): Promise<MemberRow[]> {
 const NOT_A_MEMBER: RuleResult = { ok: false, error: 'That person is not a member of this organisation.' };
 const BUSY: RuleResult = { ok: false, error: 'Someone else changed the members at the same time. Please try again.' };
 
+/** Postgres 40001 as Prisma reports it: P2034, or the pg adapter's TransactionWriteConflict. */
 function isSerializationFailure(error: unknown): boolean {
-  const text = String((error as { code?: unknown })?.code ?? '') + String((error as Error)?.message ?? '');
-  return text.includes('P2034') || text.includes('40001') || /could not serialize/i.test(text);
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  const text = [e?.code, e?.message, (e?.cause as { kind?: unknown } | undefined)?.kind].map(String).join(' ');
+  return /P2034|40001|TransactionWriteConflict|could not serialize/i.test(text);
 }
 
 async function serializable<T>(tenantId: string, fn: (tx: TxClient) => Promise<T>): Promise<T> {
@@ -56,9 +58,8 @@ export async function changeRole({ tenantId, actor, targetUserId, role }: Change
     return await serializable(tenantId, async (tx) => {
       const target = await tx.membership.findFirst({ where: { userId: targetUserId }, select: { id: true, role: true } });
       if (!target) return NOT_A_MEMBER;
-      if (target.role === role) return { ok: true } as const;
       const verdict = checkRoleChange({ actorRole: actor.role, targetRole: target.role, newRole: role, ownerCount: await ownerCount(tx) });
-      if (!verdict.ok) return verdict;
+      if (!verdict.ok || target.role === role) return verdict;
       await tx.membership.update({ where: { id: target.id }, data: { role }, select: { id: true } });
       return verdict;
     });
