@@ -107,9 +107,15 @@ export function tenantModels(graph: ModelGraph): string[] {
   return [...graph.values()].filter((m) => m.tenantOwned).map((m) => m.name);
 }
 
-type AnyDelegate = Record<string, (args?: unknown) => Promise<unknown>>;
+type Call = (args?: unknown) => Promise<unknown>;
+const OPS = ['findMany', 'findFirst', 'findUnique', 'findFirstOrThrow', 'findUniqueOrThrow', 'count', 'aggregate', 'groupBy',
+  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany'] as const;
+export type AnyDelegate = Record<(typeof OPS)[number], Call>;
+/** A model delegate by model name, typed loosely: the matrix drives every model through the same calls. */
 export function delegate(client: object, model: string): AnyDelegate {
-  return (client as Record<string, AnyDelegate>)[delegateKey(model)] as AnyDelegate;
+  const d = (client as Record<string, AnyDelegate | undefined>)[delegateKey(model)];
+  if (!d) throw new Error(`no delegate for ${model}`);
+  return d;
 }
 
 /** Every row of every tenant-owned model belonging to `tenantId`, read by the owner. */

@@ -41,7 +41,7 @@ describe.each(MODES)('isolation matrix ($name)', (mode) => {
   });
 
   describe.each(MODELS)('%s', (model) => {
-    const A = () => delegate(env.tdb.forTenant(env.seeded.a), model);
+    const asA = () => delegate(env.tdb.forTenant(env.seeded.a), model);
     const bId = () => (env.seeded.bRows[model] as string[])[0] as string;
     const aCount = () => delegate(env.tdb.admin, model).count({ where: { tenantId: env.seeded.a } });
     const newData = async (tag: string): Promise<Row> => {
@@ -58,77 +58,77 @@ describe.each(MODES)('isolation matrix ($name)', (mode) => {
     };
 
     it('findMany returns only A rows', async () => {
-      const rows = (await A().findMany()) as Row[];
+      const rows = (await asA().findMany()) as Row[];
       onlyA(rows);
       expect(rows.length).toBe(await aCount());
     });
     it('findMany with an explicit where on B finds nothing', async () => {
-      expect(await A().findMany({ where: { tenantId: env.seeded.b } })).toEqual([]);
+      expect(await asA().findMany({ where: { tenantId: env.seeded.b } })).toEqual([]);
     });
     it('findFirst by B id finds nothing', async () => {
-      expect(await A().findFirst({ where: { id: bId() } })).toBeNull();
+      expect(await asA().findFirst({ where: { id: bId() } })).toBeNull();
     });
     it('findUnique by B id finds nothing', async () => {
-      expect(await A().findUnique({ where: { id: bId() } })).toBeNull();
+      expect(await asA().findUnique({ where: { id: bId() } })).toBeNull();
     });
     it('findFirstOrThrow by B id throws', async () => {
-      await expect(A().findFirstOrThrow({ where: { id: bId() } })).rejects.toThrow();
+      await expect(asA().findFirstOrThrow({ where: { id: bId() } })).rejects.toThrow();
     });
     it('findUniqueOrThrow by B id throws', async () => {
-      await expect(A().findUniqueOrThrow({ where: { id: bId() } })).rejects.toThrow();
+      await expect(asA().findUniqueOrThrow({ where: { id: bId() } })).rejects.toThrow();
     });
     it('count counts only A rows', async () => {
-      expect(await A().count()).toBe(await aCount());
-      expect(await A().count({ where: { id: bId() } })).toBe(0);
+      expect(await asA().count()).toBe(await aCount());
+      expect(await asA().count({ where: { id: bId() } })).toBe(0);
     });
     it('aggregate sees only A rows', async () => {
-      const agg = (await A().aggregate({ _count: { _all: true } })) as { _count: { _all: number } };
+      const agg = (await asA().aggregate({ _count: { _all: true } })) as { _count: { _all: number } };
       expect(agg._count._all).toBe(await aCount());
     });
     it('groupBy groups only A rows', async () => {
-      const groups = (await A().groupBy({ by: ['tenantId'], _count: { _all: true } })) as Row[];
+      const groups = (await asA().groupBy({ by: ['tenantId'], _count: { _all: true } })) as Row[];
       expect(groups.map((g) => g.tenantId)).toEqual([env.seeded.a]);
     });
     it('create cannot write a row for B', async () => {
-      await expect(A().create({ data: { ...(await newData('c')), tenantId: env.seeded.b } })).rejects.toThrow();
+      await expect(asA().create({ data: { ...(await newData('c')), tenantId: env.seeded.b } })).rejects.toThrow();
     });
     it('createMany cannot write rows for B', async () => {
-      await expect(A().createMany({ data: [{ ...(await newData('cm')), tenantId: env.seeded.b }] })).rejects.toThrow();
+      await expect(asA().createMany({ data: [{ ...(await newData('cm')), tenantId: env.seeded.b }] })).rejects.toThrow();
     });
     it('createManyAndReturn cannot write rows for B', async () => {
-      await expect(A().createManyAndReturn({ data: [{ ...(await newData('cr')), tenantId: env.seeded.b }] })).rejects.toThrow();
+      await expect(asA().createManyAndReturn({ data: [{ ...(await newData('cr')), tenantId: env.seeded.b }] })).rejects.toThrow();
     });
     it('create writes A rows', async () => {
-      const row = (await A().create({ data: { ...(await newData('own')), tenantId: env.seeded.a } })) as Row;
+      const row = (await asA().create({ data: { ...(await newData('own')), tenantId: env.seeded.a } })) as Row;
       expect(row.tenantId).toBe(env.seeded.a);
     });
     it('update of a B row fails', async () => {
-      await expect(A().update({ where: { id: bId() }, data: update() })).rejects.toThrow();
+      await expect(asA().update({ where: { id: bId() }, data: update() })).rejects.toThrow();
     });
     it('updateMany of B rows changes nothing', async () => {
-      expect(await A().updateMany({ where: { id: bId() }, data: update() })).toEqual({ count: 0 });
+      expect(await asA().updateMany({ where: { id: bId() }, data: update() })).toEqual({ count: 0 });
     });
     it('updateManyAndReturn of B rows returns nothing', async () => {
-      expect(await A().updateManyAndReturn({ where: { id: bId() }, data: update() })).toEqual([]);
+      expect(await asA().updateManyAndReturn({ where: { id: bId() }, data: update() })).toEqual([]);
     });
     it('update cannot move an A row to B', async () => {
       const aId = (env.seeded.aRows[model] as string[])[0];
-      await expect(A().update({ where: { id: aId }, data: { tenantId: env.seeded.b } })).rejects.toThrow();
-      await expect(A().updateMany({ where: {}, data: { tenantId: env.seeded.b } })).rejects.toThrow();
+      await expect(asA().update({ where: { id: aId }, data: { tenantId: env.seeded.b } })).rejects.toThrow();
+      await expect(asA().updateMany({ where: {}, data: { tenantId: env.seeded.b } })).rejects.toThrow();
     });
     it('upsert on a B id never touches the B row', async () => {
-      await A()
+      await asA()
         .upsert({ where: { id: bId() }, create: { ...(await newData('up')), tenantId: env.seeded.a }, update: update() })
         .catch(() => undefined);
     });
     it('delete of a B row fails', async () => {
-      await expect(A().delete({ where: { id: bId() } })).rejects.toThrow();
+      await expect(asA().delete({ where: { id: bId() } })).rejects.toThrow();
     });
     it('deleteMany of B rows deletes nothing', async () => {
-      expect(await A().deleteMany({ where: { id: { in: env.seeded.bRows[model] } } })).toEqual({ count: 0 });
+      expect(await asA().deleteMany({ where: { id: { in: env.seeded.bRows[model] } } })).toEqual({ count: 0 });
     });
     it('deleteMany with no where deletes only A rows', async () => {
-      await A().deleteMany({});
+      await asA().deleteMany({});
       expect(await aCount()).toBe(0);
     });
   });
