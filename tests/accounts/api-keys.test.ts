@@ -7,9 +7,9 @@ import { generateApiKey, hashApiKey } from '@/lib/api-keys/key';
 import { withoutTenant } from '@/lib/db';
 import { resetRateLimiters } from '@/lib/rate-limit';
 import { closeSharedRedis } from '@/lib/rate-limit/redis';
-import { tenantId, userId, useSeededDb } from './scratch';
+import { tenantId, userId, seededDbForSuite } from './scratch';
 
-useSeededDb();
+seededDbForSuite();
 
 const saved = { ...process.env };
 beforeAll(() => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
 import { acceptInvitation, createInvitation, INVITATION_MESSAGES, previewInvitation } from '@/lib/invitations/invitations';
 import { hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
-import { makeUser, roleOf, tenantId, userId, useSeededDb } from './scratch';
+import { makeUser, roleOf, tenantId, userId, seededDbForSuite } from './scratch';
 
-useSeededDb();
+seededDbForSuite();
 
 const DAY = 24 * 60 * 60 * 1000;
 

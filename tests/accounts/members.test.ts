@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
 import { changeRole, listMembers, removeMember } from '@/lib/members/members';
 import { checkRemoval, checkRoleChange, grantableRoles } from '@/lib/members/rules';
 import { createTenant } from '@/lib/onboarding/create-tenant';
-import { addMember, makeUser, roleOf, tenantId, userId, useSeededDb } from './scratch';
+import { addMember, makeUser, roleOf, tenantId, userId, seededDbForSuite } from './scratch';
 
-useSeededDb();
+seededDbForSuite();
 
 describe('role rules', () => {
   it('never lets anyone grant a role above their own', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
 import { createTenant, SLUG_TAKEN_MESSAGE } from '@/lib/onboarding/create-tenant';
 import { slugify } from '@/lib/onboarding/slugify';
-import { makeUser, roleOf, useSeededDb } from './scratch';
+import { makeUser, roleOf, seededDbForSuite } from './scratch';
 
-useSeededDb();
+seededDbForSuite();
 
 async function tenantCount(): Promise<number> {
   return withoutTenant((c) => c.tenant.count());

@@ -6,7 +6,7 @@ import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
  * One seeded scratch database per suite (acme/globex, alice OWNER acme, bob OWNER globex, carol
  * MEMBER of both), wired into `lib/db` through DATABASE_URL before its first use.
  */
-export function useSeededDb(): void {
+export function seededDbForSuite(): void {
   let database: ScratchDb | undefined;
   beforeAll(async () => {
     database = await createScratchDb({ seed: true });

@@ -4,9 +4,9 @@ import { createTenant } from '@/lib/onboarding/create-tenant';
 import { DEFAULT_SETTINGS, readTenantSettings, settingsFormSchema } from '@/lib/settings/schema';
 import { loadSettings, updateSettings } from '@/lib/settings/settings';
 import { invalidateTenant, loadTenantBySlug } from '@/lib/tenants/tenant-store';
-import { makeUser, useSeededDb } from './scratch';
+import { makeUser, seededDbForSuite } from './scratch';
 
-useSeededDb();
+seededDbForSuite();
 
 async function freshTenant() {
   const owner = await makeUser('owner');
