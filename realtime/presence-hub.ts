@@ -80,7 +80,8 @@ export class PresenceHub {
     });
 
     socket.on(PRESENCE_EVENTS.join, (payload: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: JoinAck) => void) : () => {};
+      const hasAck = typeof ack === 'function';
+      const reply = hasAck ? (ack as (r: JoinAck) => void) : () => {};
       const parsed = joinPayloadSchema.safeParse(payload);
       if (!parsed.success) {
         this.logger.warn({ socket: socket.id, issue: parsed.error.issues[0]?.message }, 'presence:join refused');
@@ -90,8 +91,9 @@ export class PresenceHub {
       enqueue(() => this.join(socket, state, key, meta)).then(
         (message) => {
           if (!message) return reply({ ok: false, error: 'too_many_keys' });
-          socket.emit(PRESENCE_EVENTS.state, message);
-          reply({ ok: true, ...message });
+          // The full list goes once: in the ack when the client asked for one, else as presence:state.
+          if (hasAck) reply({ ok: true, ...message });
+          else socket.emit(PRESENCE_EVENTS.state, message);
         },
         (err) => {
           this.logger.error({ err }, 'presence:join failed');

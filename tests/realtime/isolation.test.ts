@@ -64,6 +64,17 @@ describe.each(backends)('presence over the sidecar (%s backend)', (_name, redisU
     expect(JSON.stringify(bobDiffs)).not.toMatch(/alice|carol/i);
   });
 
+  it('sends the full list as presence:state when the join has no ack', async () => {
+    server = await startServer({ redisUrl });
+    const key = nextRoom();
+    const carol = await as(users.carol);
+    await join(carol, key);
+    const alice = await as(users.alice);
+    const state = new Promise<unknown>((resolve) => alice.once('presence:state', resolve));
+    alice.emit('presence:join', { key });
+    expect(await state).toMatchObject({ key, users: [{ id: 'user-carol' }, { id: 'user-alice' }] });
+  });
+
   it('announces a leave when a socket disconnects', async () => {
     server = await startServer({ redisUrl });
     const key = nextRoom();
