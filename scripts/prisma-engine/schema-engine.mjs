@@ -32,6 +32,14 @@ function parseArgs(argv) {
   return out;
 }
 
+// The wasm bindings report a Rust panic's message here just before the call traps.
+let lastPanic = null;
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message) {
+    lastPanic = message;
+  },
+};
+
 async function loadWasmEngine() {
   const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = await import(bgPath);
@@ -67,15 +75,24 @@ function log(line) {
   process.stderr.write(`${JSON.stringify(entry)}\n`);
 }
 
+// Schema files named by a request, for an engine started without --datamodels (migrate diff):
+// the wasm engine takes its connector settings from its initial schema.
+function schemaFilesOf(params) {
+  for (const target of [params?.to, params?.from]) {
+    if (target?.files?.length) return target.files.map((f) => [f.path, f.content]);
+  }
+  return undefined;
+}
+
 let enginePromise;
-function engine() {
+function engine(params) {
   enginePromise ??= (async () => {
     const bg = await loadWasmEngine();
     const { bindMigrationAwareSqlAdapterFactory } = require(
       createRequire(require.resolve('@prisma/adapter-pg')).resolve('@prisma/driver-adapter-utils'),
     );
     const factory = bindMigrationAwareSqlAdapterFactory(createPgFactory(args.datasource));
-    return bg.SchemaEngine.new({ datamodels }, log, factory);
+    return bg.SchemaEngine.new({ datamodels: datamodels.length > 0 ? datamodels : schemaFilesOf(params) }, log, factory);
   })();
   return enginePromise;
 }
@@ -126,7 +143,7 @@ const handlers = {
     return eng.evaluateDataLoss(params);
   },
   async diff(params) {
-    const result = await (await engine()).diff(params);
+    const result = await (await engine(params)).diff(params);
     if (result?.stdout) await printToCli(result.stdout.replace(/\n$/, ''));
     return result;
   },
@@ -144,6 +161,11 @@ async function runQuery(target, sql, values) {
 }
 
 function toRpcError(error) {
+  if (lastPanic) {
+    const message = lastPanic;
+    lastPanic = null;
+    return { code: 4466, message: 'The schema engine panicked.', data: { is_panic: true, message, error: { message } } };
+  }
   const message = error instanceof Error ? error.message : String(error);
   const code = error?.code ?? error?.error_code;
   return {
@@ -153,8 +175,19 @@ function toRpcError(error) {
   };
 }
 
+let inFlight = null;
+// A Rust panic traps inside a wasm callback, outside any promise we hold: answer the request that
+// caused it (the CLI shows the panic message), then exit as the native engine does after a panic.
+process.on('uncaughtException', (error) => {
+  if (inFlight !== null) send({ jsonrpc: '2.0', id: inFlight, error: toRpcError(error) });
+  else log({ level: 'ERROR', fields: { message: lastPanic ?? String(error) } });
+  process.exitCode = 101;
+  setImmediate(() => process.exit(101));
+});
+
 async function handle(request) {
   const { id, method, params } = request;
+  inFlight = id;
   try {
     const handler = handlers[method];
     let result;
@@ -168,6 +201,8 @@ async function handle(request) {
   } catch (error) {
     log({ level: 'ERROR', fields: { message: error instanceof Error ? error.message : String(error) } });
     send({ jsonrpc: '2.0', id, error: toRpcError(error) });
+  } finally {
+    inFlight = null;
   }
 }
 
