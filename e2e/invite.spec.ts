@@ -50,7 +50,8 @@ test('an invitation opened while signed in as someone else cannot be accepted', 
 
   const bobContext = await browser.newContext();
   const bob = await bobContext.newPage();
-  await signIn(bob, subdomainUrl('globex'), 'bob@globex.test');
+  // Sign in on the invitation's host: session cookies are per host.
+  await signIn(bob, subdomainUrl('acme'), 'bob@globex.test');
   await bob.goto(link);
   await expect(bob.getByTestId('invite-wrong-user')).toContainText(email);
   await expect(bob.getByRole('button', { name: /^Join/ })).toHaveCount(0);
