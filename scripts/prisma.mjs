@@ -43,12 +43,19 @@ export function prismaEnv(env = process.env) {
   return { CHECKPOINT_DISABLE: '1', ...env, PRISMA_SCHEMA_ENGINE_BINARY: STAND_IN_ENGINE };
 }
 
+// As under `npm run`/`npx`: the seed command in prisma.config.ts (`tsx prisma/seed.ts`) needs our bins.
+function withLocalBins(env) {
+  const bin = fileURLToPath(new URL('../node_modules/.bin', import.meta.url));
+  const current = env.PATH ?? '';
+  return current.split(path.delimiter).includes(bin) ? env : { ...env, PATH: [bin, current].join(path.delimiter) };
+}
+
 export function runPrisma(args, options = {}) {
   const cli = require.resolve('prisma/build/index.js');
   return spawnSync(process.execPath, [cli, ...args], {
     stdio: 'inherit',
     ...options,
-    env: prismaEnv(options.env ?? process.env),
+    env: withLocalBins(prismaEnv(options.env ?? process.env)),
   });
 }
 
