@@ -17,14 +17,19 @@ describe('guard over HTTP (subdomain mode)', () => {
   beforeAll(async () => {
     ensureBuilt();
     database = await createScratchDb({ seed: true });
-    app = await startApp({
-      DATABASE_URL: database.url,
-      TENANT_RESOLVER: 'subdomain',
-      TENANT_MAIN_DOMAIN: 'localhost',
-      AUTH_SECRET: 'http-guard-test-secret-0123456789',
-      REALTIME_SECRET: 'http-guard-realtime-secret-0123456789abcdef',
-      RATE_LIMIT_PREFIX: `http-guard-${Date.now()}`,
-    });
+    // bindAll: with `-H 127.0.0.1` Next's init URL (127.0.0.1) and the middleware's rewrite URL
+    // (localhost) differ in origin, and the rewrite turns into an external proxy that loses headers.
+    app = await startApp(
+      {
+        DATABASE_URL: database.url,
+        TENANT_RESOLVER: 'subdomain',
+        TENANT_MAIN_DOMAIN: 'localhost',
+        AUTH_SECRET: 'http-guard-test-secret-0123456789',
+        REALTIME_SECRET: 'http-guard-realtime-secret-0123456789abcdef',
+        RATE_LIMIT_PREFIX: `http-guard-${Date.now()}`,
+      },
+      { bindAll: true },
+    );
     [aliceAcme, aliceGlobex, carolAcme] = await Promise.all([
       signInAs(app, 'acme.localhost', 'alice@acme.test'),
       signInAs(app, 'globex.localhost', 'alice@acme.test'),

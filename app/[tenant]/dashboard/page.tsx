@@ -22,7 +22,7 @@ export default async function DashboardPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-3xl space-y-8 p-8">
-      <h1 className="text-3xl font-semibold">{tenant.name} Dashboard</h1>
+      <h1 className="text-3xl font-semibold">{`${tenant.name} Dashboard`}</h1>
       <section className="space-y-3">
         <h2 className="text-xl font-medium">Items</h2>
         {can(role, 'items.create') ? <AddItemForm /> : null}
