@@ -1,5 +1,5 @@
 import { disconnectDb, db } from '@/lib/db';
-import { createScratchDb, type ScratchDb } from './tmp-scratch-db';
+import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
 
 /**
  * A seeded scratch database for one suite (acme + globex; alice OWNER acme, bob OWNER globex,
@@ -8,11 +8,13 @@ import { createScratchDb, type ScratchDb } from './tmp-scratch-db';
  */
 export async function useSeededDb(): Promise<{ database: ScratchDb; close: () => Promise<void> }> {
   const database = await createScratchDb({ seed: true });
+  const admin = process.env.DATABASE_URL;
   process.env.DATABASE_URL = database.url;
   return {
     database,
     close: async () => {
       await disconnectDb();
+      process.env.DATABASE_URL = admin;
       await database.drop();
     },
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, ensureBuilt, requestAs, startApp } from '../fixtures/app-server';
-import { createScratchDb, type ScratchDb } from './tmp-scratch-db';
+import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
 import { signInAs } from '../fixtures/sign-in';
 
 /**
