@@ -2,6 +2,7 @@ import 'server-only';
 import { forTenant, withoutTenant } from '@/lib/db';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { normalizeSlug } from '@/lib/tenants/slug';
+import { API_TENANT_HEADER } from './forwarded-header';
 import { hashApiKey, isWellFormedApiKey } from './key';
 
 /**
@@ -14,7 +15,8 @@ import { hashApiKey, isWellFormedApiKey } from './key';
  *   whatever the header, the host or the middleware said);
  * - a missing or malformed tenant header → 400.
  * The order matters: a caller without a valid key learns nothing about which tenants exist.
- * This does not rely on the middleware (it may or may not have resolved a tenant for /api paths).
+ * This does not rely on the middleware's tenant decision (it may or may not have resolved one for
+ * /api paths, depending on the resolver mode); it only needs the client's header value.
  * Tests: tests/accounts/api-keys.test.ts.
  */
 export type ApiKeyTenant = { id: string; slug: string; name: string; settings: unknown };
@@ -54,7 +56,9 @@ export async function authenticateApiKey(
   );
   if (!row || row.revokedAt) return { ok: false, status: 401, error: 'Invalid API key' };
 
-  const raw = headers.get(headerName);
+  // Direct calls (tests, a proxy.ts without stripping) see the header itself; behind the middleware,
+  // which strips x-tenant-* headers, its forwarded copy (see forwarded-header.ts).
+  const raw = headers.get(headerName) ?? headers.get(API_TENANT_HEADER);
   const slug = raw && raw.length <= 63 ? normalizeSlug(raw) : null;
   if (!slug) return { ok: false, status: 400, error: `Missing or malformed ${headerName} header` };
   if (slug !== row.tenant.slug) return { ok: false, status: 403, error: 'This API key does not belong to that tenant' };

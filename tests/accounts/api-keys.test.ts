@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/v1/items/route';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { authenticateApiKey } from '@/lib/api-keys/authenticate';
+import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { generateApiKey, hashApiKey } from '@/lib/api-keys/key';
 import { withoutTenant } from '@/lib/db';
 import { resetRateLimiters } from '@/lib/rate-limit';
@@ -97,6 +98,13 @@ describe('authenticateApiKey', () => {
     const { key } = await newKey('acme');
     expect(await authenticateApiKey(new Headers({ authorization: `Bearer ${key}` }), { headerName: 'X-Tenant-ID' })).toMatchObject({ status: 400 });
     expect(await authenticateApiKey(new Headers({}), { headerName: 'X-Tenant-ID' })).toMatchObject({ status: 401 });
+  });
+
+  it('reads the copy the middleware forwards (it strips x-tenant-* headers), as a claim checked like the header', async () => {
+    const { key } = await newKey('acme');
+    const forwarded = (tenant: string) => new Headers({ authorization: `Bearer ${key}`, [API_TENANT_HEADER]: tenant });
+    expect((await authenticateApiKey(forwarded('acme'), { headerName: 'X-Tenant-ID' })).ok).toBe(true);
+    expect(await authenticateApiKey(forwarded('globex'), { headerName: 'X-Tenant-ID' })).toMatchObject({ status: 403 });
   });
 
   it('reads the tenant from the configured header name', async () => {
