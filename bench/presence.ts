@@ -3,8 +3,10 @@
  *
  * For 200, 500 and 1000 sockets in one room over loopback, on one sidecar node (memory backend) and
  * on two nodes (Redis adapter + Redis presence, sockets split evenly), it prints:
- * - join→visible latency p50/p99: from a socket's `presence:join` emit until the observer socket
- *   (on node 1) receives the diff announcing it; joins run 10 at a time;
+ * - join→visible latency p50/p99: from a socket's `presence:join` emit until the first member
+ *   (the observer, on node 1) receives the diff announcing it, and until EVERY member has it
+ *   ("all", which includes this process decoding the whole fan-out); joins run one after another
+ *   (BENCH_JOIN_CONCURRENCY to overlap them);
  * - fan-out messages/s: diffs delivered to all sockets per second while one member leaves and
  *   re-joins 20 times in a row.
  * The sidecars run as their own processes; the clients share this process. No assertions.
@@ -24,7 +26,7 @@ const ORIGIN = 'http://localhost:3000';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `bench-presence-${process.pid}`;
 const SIZES = (process.env.BENCH_SIZES ?? '200,500,1000').split(',').map(Number);
-const JOIN_CONCURRENCY = 10;
+const JOIN_CONCURRENCY = Number(process.env.BENCH_JOIN_CONCURRENCY ?? 1);
 const TOGGLES = 20;
 
 interface Node {
@@ -90,33 +92,44 @@ async function runCase(ports: number[], count: number, key: string) {
   const sockets = await connectAll(ports, count);
   const observer = sockets[0]!;
   const emitted = new Map<string, number>();
+  const seenBy = new Map<string, number>();
+  const expectedReceivers = new Map<string, number>();
+  const waiters = new Map<string, () => void>();
   const latencies: number[] = [];
+  const allLatencies: number[] = [];
   let delivered = 0;
-  for (const socket of sockets) socket.on('presence:diff', () => delivered++);
-  observer.on('presence:diff', (diff: PresenceDiffMessage) => {
-    for (const user of diff.joins) {
-      const t0 = emitted.get(user.id);
-      if (t0 === undefined) continue;
-      latencies.push(performance.now() - t0);
-      emitted.delete(user.id);
-    }
-  });
+  for (const socket of sockets) {
+    socket.on('presence:diff', (diff: PresenceDiffMessage) => {
+      delivered++;
+      for (const user of diff.joins) {
+        const t0 = emitted.get(user.id);
+        if (t0 === undefined) continue;
+        if (socket === observer) latencies.push(performance.now() - t0);
+        const n = (seenBy.get(user.id) ?? 0) + 1;
+        seenBy.set(user.id, n);
+        if (n === expectedReceivers.get(user.id)) {
+          allLatencies.push(performance.now() - t0);
+          emitted.delete(user.id);
+          waiters.get(user.id)?.();
+        }
+      }
+    });
+  }
   await new Promise((resolve) => observer.emit('presence:join', { key }, resolve));
 
-  // Join phase: a join counts as done when the observer saw it.
+  // Join phase: a join counts as done when every earlier member saw it.
   let next = 1;
-  const waiters = new Map<string, () => void>();
-  observer.on('presence:diff', (diff: PresenceDiffMessage) => {
-    for (const user of diff.joins) waiters.get(user.id)?.();
-  });
+  let members = 1;
   const joiner = async () => {
     while (next < count) {
       const i = next++;
       const id = `u-${i}`;
       const seen = new Promise<void>((resolve) => waiters.set(id, resolve));
+      expectedReceivers.set(id, members);
       emitted.set(id, performance.now());
       sockets[i]!.emit('presence:join', { key });
       await seen;
+      members++;
       waiters.delete(id);
     }
   };
@@ -143,7 +156,14 @@ async function runCase(ports: number[], count: number, key: string) {
 
   for (const socket of sockets) socket.close();
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), fanout: Math.min(delivered, expected) / elapsed, joins: latencies.length };
+  allLatencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    allP50: percentile(allLatencies, 50),
+    allP99: percentile(allLatencies, 99),
+    fanout: Math.min(delivered, expected) / elapsed,
+  };
 }
 
 async function main() {
@@ -153,7 +173,8 @@ async function main() {
     const ports = nodes.map((n) => n.port);
     for (const size of SIZES) {
       const r = await runCase(ports, size, `bench-${nodesCount}-${size}`);
-      const row = `${nodesCount === 1 ? '1 node (memory)   ' : '2 nodes (redis)   '} ${String(size).padStart(5)}  ${r.p50.toFixed(1).padStart(8)} ms  ${r.p99.toFixed(1).padStart(8)} ms  ${Math.round(r.fanout).toString().padStart(9)} msg/s`;
+      const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+      const row = `${nodesCount === 1 ? '1 node (memory) ' : '2 nodes (redis) '} ${String(size).padStart(5)}  ${ms(r.p50)} ${ms(r.p99)}   ${ms(r.allP50)} ${ms(r.allP99)}  ${Math.round(r.fanout).toString().padStart(9)} msg/s`;
       console.log(row);
       rows.push(row);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -165,7 +186,8 @@ async function main() {
   const keys = await redis.keys(`${PREFIX}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  console.log(`\nsetup                sockets   join→visible p50      p99     fan-out`);
+  console.log(`\njoin→visible: first member p50/p99, every member p50/p99; joins ${JOIN_CONCURRENCY} at a time`);
+  console.log('setup           sockets       p50        p99         all p50    all p99      fan-out');
   for (const row of rows) console.log(row);
 }
 
