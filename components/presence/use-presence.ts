@@ -8,14 +8,17 @@ import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from './pr
 export type { PresenceSnapshot, PresenceStatus } from './presence-client';
 
 export interface UsePresenceOptions {
-  /** Sidecar URL; default NEXT_PUBLIC_REALTIME_URL or `<protocol>//<hostname>:3001`. */
+  /**
+   * Sidecar URL. Default: NEXT_PUBLIC_REALTIME_URL, else the `url` the token endpoint returns
+   * (REALTIME_PUBLIC_URL), else `<protocol>//<hostname>:3001`.
+   */
   url?: string;
   /** Token endpoint; default `/api/realtime/token`. */
   tokenUrl?: string;
 }
 
-function defaultUrl(): string {
-  return process.env.NEXT_PUBLIC_REALTIME_URL || `${window.location.protocol}//${window.location.hostname}:3001`;
+function fallbackUrl(): string {
+  return `${window.location.protocol}//${window.location.hostname}:3001`;
 }
 
 /** Live presence under `key` in the current tenant (see presence-client.ts for the connection). */
@@ -27,7 +30,8 @@ export function usePresence(key: string, meta: PresenceClientMeta = {}, options:
 
   useEffect(() => {
     const connection = connectPresence({
-      url: url ?? defaultUrl(),
+      url: url ?? (process.env.NEXT_PUBLIC_REALTIME_URL || undefined),
+      fallbackUrl,
       key,
       meta: JSON.parse(metaJson) as PresenceClientMeta,
       tenant: tenantId,

@@ -1,6 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectPresence, type PresenceSnapshot } from '@/components/presence/presence-client';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from '@/components/presence/presence-client';
 import { REALTIME_AUDIENCE, REALTIME_ISSUER } from '@/lib/realtime/token';
 import type { RealtimeServer } from '@/realtime/create-server';
 import { mint, ORIGIN, SECRET, startServer, users } from './helpers';
@@ -10,14 +12,16 @@ type User = (typeof users)[keyof typeof users];
 const servers: RealtimeServer[] = [];
 const clients: { close(): void }[] = [];
 
-function watch(port: number, user: User, extra: { tenant?: string; getToken?: () => Promise<{ token: string }> } = {}) {
+function watch(port: number, user: User, extra: { tenant?: string; urlFromToken?: boolean; getToken?: () => Promise<{ token: string }> } = {}) {
   const snapshots: PresenceSnapshot[] = [];
   const client = connectPresence({
-    url: `http://127.0.0.1:${port}`,
+    url: extra.urlFromToken ? undefined : `http://127.0.0.1:${port}`,
+    fallbackUrl: () => 'http://127.0.0.1:1',
     key: 'doc-client',
     tenant: extra.tenant ?? user.tenantSlug,
     getToken: async () => {
-      return extra.getToken ? extra.getToken() : { token: await mint(user) };
+      if (extra.getToken) return extra.getToken();
+      return { token: await mint(user), url: extra.urlFromToken ? `http://127.0.0.1:${port}` : undefined };
     },
     onChange: (s) => snapshots.push(s),
     socketOptions: { extraHeaders: { origin: ORIGIN } },
@@ -106,5 +110,39 @@ describe('presence client', () => {
     await alice.until((s) => alice.snapshots.indexOf(s) >= before && s.status === 'connected');
     const rejoined = await alice.until((s) => alice.snapshots.indexOf(s) >= before && s.count === 1);
     expect(names(rejoined)).toEqual(['Alice Anders']);
+  });
+
+  it('connects to the URL the token endpoint returns when none is configured', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const alice = watch(server.port, users.alice, { urlFromToken: true });
+    await alice.until((s) => s.status === 'connected' && s.count === 1);
+  });
+
+  it('reads the token endpoint response (ISO or epoch expiresAt, optional url)', async () => {
+    const bodies = [
+      { token: 'a.b.c', expiresAt: '2030-01-01T00:00:00.000Z', url: 'http://rt.example:3001' },
+      { token: 'a.b.c', expiresAt: 1_900_000_000_000 },
+    ];
+    const seen: string[] = [];
+    const http = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.headers['content-type']} ${body}`);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(bodies.shift() ?? {}));
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/realtime/token`;
+    try {
+      expect(await fetchRealtimeToken(url)).toEqual({ token: 'a.b.c', expiresAt: Date.parse('2030-01-01T00:00:00.000Z'), url: 'http://rt.example:3001' });
+      expect(await fetchRealtimeToken(url)).toEqual({ token: 'a.b.c', expiresAt: 1_900_000_000_000, url: undefined });
+      await expect(fetchRealtimeToken(url)).rejects.toThrow(/token missing/);
+      expect(seen[0]).toBe('POST application/json {}');
+    } finally {
+      http.close();
+    }
   });
 });
