@@ -8,12 +8,15 @@ import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
  */
 export function seededDbForSuite(): void {
   let database: ScratchDb | undefined;
+  let admin: string | undefined;
   beforeAll(async () => {
     database = await createScratchDb({ seed: true });
+    admin = process.env.DATABASE_URL;
     process.env.DATABASE_URL = database.url;
   });
   afterAll(async () => {
     await disconnectDb();
+    process.env.DATABASE_URL = admin;
     await database?.drop();
   });
 }
