@@ -16,6 +16,7 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
+import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
@@ -30,6 +31,11 @@ const usesSession = tenancy.resolvers.includes('session');
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const headers = stripTenantHeaders(request.headers);
   headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
+  // The API's tenant header is itself an x-tenant-* header, so it was just stripped. API routes get
+  // the client's value under another name: a claim that the API key must agree with, never trusted.
+  headers.delete(API_TENANT_HEADER);
+  const claimedApiTenant = request.headers.get(tenancy.header.name);
+  if (claimedApiTenant && request.nextUrl.pathname.startsWith('/api/')) headers.set(API_TENANT_HEADER, claimedApiTenant);
   const input: ResolveInput = {
     host: request.headers.get('host') ?? '',
     pathname: request.nextUrl.pathname,
