@@ -1,0 +1,52 @@
+import 'server-only';
+import { withoutTenant } from '@/lib/db';
+import { getTenantPresenceBackend } from '@/lib/presence';
+
+/**
+ * What `GET /api/health` reports. Each check is bounded in time and never throws: a health
+ * endpoint that hangs or 500s when a dependency is down is worse than none.
+ */
+export type CheckStatus = 'ok' | 'degraded' | 'down' | 'disabled';
+export type HealthReport = {
+  status: 'ok' | 'degraded' | 'down';
+  checks: { database: CheckStatus; redis: CheckStatus; realtime: CheckStatus };
+};
+
+const TIMEOUT_MS = 1_500;
+
+function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS).unref())]);
+}
+
+async function database(): Promise<CheckStatus> {
+  const probe = withoutTenant((admin) => admin.$queryRaw`SELECT 1`).then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
+  return withTimeout(probe, 'down');
+}
+
+async function redis(): Promise<CheckStatus> {
+  const backend = getTenantPresenceBackend('health-check');
+  const probe = backend.healthCheck().then(
+    (h) => (h.backend === 'memory' ? ('disabled' as const) : h.status === 'ok' ? ('ok' as const) : ('down' as const)),
+    () => 'down' as const,
+  );
+  return withTimeout(probe, 'down');
+}
+
+async function realtime(): Promise<CheckStatus> {
+  const base = process.env.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${process.env.REALTIME_PORT ?? '3001'}`;
+  const probe = fetch(`${base}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+    (res) => (res.ok ? ('ok' as const) : ('down' as const)),
+    () => 'down' as const,
+  );
+  return withTimeout(probe, 'down');
+}
+
+export async function checkHealth(): Promise<HealthReport> {
+  const [db, r, rt] = await Promise.all([database(), redis(), realtime()]);
+  // Without the database nothing works; Redis and the sidecar only degrade presence and limits.
+  const status = db === 'down' ? 'down' : r === 'down' || rt === 'down' ? 'degraded' : 'ok';
+  return { status, checks: { database: db, redis: r, realtime: rt } };
+}
