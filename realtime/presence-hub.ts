@@ -90,7 +90,7 @@ export class PresenceHub {
       const { key, meta = {} } = parsed.data;
       enqueue(() => this.join(socket, state, key, meta)).then(
         (message) => {
-          if (!message) return reply({ ok: false, error: 'too_many_keys' });
+          if (typeof message === 'string') return reply({ ok: false, error: message });
           // The full list goes once: in the ack when the client asked for one, else as presence:state.
           if (hasAck) reply({ ok: true, ...message });
           else socket.emit(PRESENCE_EVENTS.state, message);
@@ -116,9 +116,9 @@ export class PresenceHub {
     });
   }
 
-  private async join(socket: Socket, state: SocketPresence, key: string, clientMeta: PresenceClientMeta): Promise<PresenceStateMessage | null> {
-    if (!socket.connected) return null;
-    if (!state.keys.has(key) && state.keys.size >= MAX_KEYS_PER_SOCKET) return null;
+  private async join(socket: Socket, state: SocketPresence, key: string, clientMeta: PresenceClientMeta): Promise<PresenceStateMessage | 'disconnected' | 'too_many_keys'> {
+    if (!socket.connected) return 'disconnected';
+    if (!state.keys.has(key) && state.keys.size >= MAX_KEYS_PER_SOCKET) return 'too_many_keys';
     const { user } = socket.data as SocketData;
     const backend = this.manager.get(user.tenantId);
     const room = roomName(user.tenantId, key);
