@@ -11,7 +11,7 @@ export const root = join(import.meta.dirname, '..', '..');
 
 export type CliResult = { status: number | null; output: string };
 
-export function prismaCli(args: string[], url: string, extraEnv: NodeJS.ProcessEnv = {}): CliResult {
+export function prismaCli(args: string[], url: string, extraEnv: Record<string, string | undefined> = {}): CliResult {
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'prisma.mjs'), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, ...extraEnv },
