@@ -1,6 +1,6 @@
 // The Prisma CLI through scripts/prisma.mjs (offline stand-in engine when no native engine exists),
 // against databases of our own: migrate deploy / status / dev / reset and db execute.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, createEmptyDb, prismaCli, root, tempProject } from './helpers';
@@ -52,6 +52,7 @@ describe('migrate deploy and status', () => {
     mkdirSync(join(root, '.data'), { recursive: true });
     writeFileSync(file, script);
     const r = prismaCli(['db', 'execute', '--file', file], db.url);
+    rmSync(file, { force: true });
     expect(r.status, r.output).toBe(0);
     expect(await count(db.url, `SELECT count(*) AS n FROM "Probe" WHERE v = 'a;b'`)).toBe(1);
   });
