@@ -39,7 +39,10 @@ async function signInAndLand(email: string, password: string, next: string | und
   }
   // The new session cookie is not readable in this same request, so find the user by email.
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-  redirect(user ? await landingPath(user.id, next) : '/');
+  // The browser navigates (a full load, see <RedirectOnSuccess>), not `redirect()`: Next renders
+  // an action's redirect target inside the same request, past the middleware, so `/dashboard` on a
+  // tenant host (or a session-mode tenant chosen by the new cookie) would not resolve.
+  return { ok: true, data: { redirectTo: user ? await landingPath(user.id, next) : '/' } };
 }
 
 export async function signInWithPassword(_prev: ActionState | null, formData: FormData): Promise<ActionState> {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/settings/form-message';
 import { initialActionState } from '@/lib/actions/action-state';
+import { RedirectOnSuccess } from './redirect-on-success';
 import { signInWithEmail, signInWithPassword } from './actions';
 
 type Props = { next?: string; magicLink: boolean };
@@ -31,6 +32,7 @@ export function LoginForm({ next, magicLink }: Props) {
           <FormMessage state={state} field="password" />
         </div>
         <FormMessage state={state} />
+        <RedirectOnSuccess state={state} />
         <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

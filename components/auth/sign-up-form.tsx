@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/settings/form-message';
 import { initialActionState } from '@/lib/actions/action-state';
+import { RedirectOnSuccess } from './redirect-on-success';
 import { signUp } from './actions';
 
 type Props = { next?: string };
@@ -28,6 +29,7 @@ export function SignUpForm({ next }: Props) {
         </div>
       ))}
       <FormMessage state={state} />
+      <RedirectOnSuccess state={state} />
       <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
         {pending ? 'Creating account…' : 'Create account'}
       </button>
