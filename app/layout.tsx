@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getMemberContext } from '@/lib/auth/guard';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantProvider } from '@/lib/tenants/context';
-import { getTenant } from '@/lib/tenants/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,8 +11,10 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const tenant = await getTenant();
-  const theme = tenant?.getSetting('theme', 'light') === 'dark' ? 'theme-dark' : 'theme-light';
+  // Branding (theme, logo, name in the client context) only for members: a non-member's 404 on a
+  // tenant host must look exactly like an unknown tenant's.
+  const tenant = (await getMemberContext())?.tenant ?? null;
+  const theme = tenant?.getSetting<string>('theme', 'light') === 'dark' ? 'theme-dark' : 'theme-light';
   return (
     <html lang="en">
       <body className={theme}>

@@ -1,9 +1,10 @@
 import { redirect } from 'next/navigation';
-import { getTenantBasePath, requireTenant } from '@/lib/tenants/server';
+import { requireMember } from '@/lib/auth/guard';
+import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { params: Promise<{ tenant: string }> };
 
 export default async function TenantHome({ params }: Props) {
-  await requireTenant((await params).tenant);
+  await requireMember('MEMBER', (await params).tenant);
   redirect(`${await getTenantBasePath()}/dashboard`);
 }
