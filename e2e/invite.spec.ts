@@ -11,8 +11,8 @@ test('an owner invites a new address, who signs up, accepts and appears among th
   await signIn(page, subdomainUrl('acme'), 'alice@acme.test');
   await page.goto(subdomainUrl('acme', '/members'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Members');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Role').selectOption('MEMBER');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('MEMBER');
   await page.getByRole('button', { name: 'Invite' }).click();
   const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -44,7 +44,7 @@ test('an invitation opened while signed in as someone else cannot be accepted', 
   const email = `other-${Date.now().toString(36)}@example.test`;
   await signIn(page, subdomainUrl('acme'), 'alice@acme.test');
   await page.goto(subdomainUrl('acme', '/members'));
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Invite' }).click();
   const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useNavigateOnSuccess } from '@/components/onboarding/use-navigate-on-success';
 import { FormMessage } from '@/components/settings/form-message';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 
@@ -8,6 +9,7 @@ type Props = { action: (state: ActionState, formData: FormData) => Promise<Actio
 
 export function AcceptInvitationForm({ action, token, tenantName }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  useNavigateOnSuccess(state);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="token" value={token} />

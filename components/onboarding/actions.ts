@@ -1,7 +1,6 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import { clientIp } from '@/lib/actions/tenant-action';
 import { requireUser } from '@/lib/auth/guard';
@@ -29,7 +28,9 @@ export async function createTenantAction(_prev: ActionState, formData: FormData)
   if (!result.ok) return { ok: false, error: result.error ?? 'Please fix the highlighted fields', fieldErrors: result.fieldErrors };
 
   invalidateTenant(result.tenant.slug);
+  // The form navigates (a full load, see use-navigate-on-success.ts); header/custom modes have no URL.
   const href = await enterTenant(result.tenant.slug);
-  if (href) redirect(href);
-  return { ok: true, message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.` };
+  return href
+    ? { ok: true, message: `Created “${result.tenant.name}”. Opening its dashboard…`, data: { href } }
+    : { ok: true, message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.` };
 }

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/settings/form-message';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 import { slugify } from '@/lib/onboarding/slugify';
+import { useNavigateOnSuccess } from './use-navigate-on-success';
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
@@ -13,6 +14,7 @@ type Props = { action: (state: ActionState, formData: FormData) => Promise<Actio
  */
 export function CreateTenantForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  useNavigateOnSuccess(state);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);

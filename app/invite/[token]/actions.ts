@@ -1,7 +1,6 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import { clientIp } from '@/lib/actions/tenant-action';
 import { getSessionUser } from '@/lib/auth/session';
@@ -27,7 +26,7 @@ export async function acceptInvitationAction(_prev: ActionState, formData: FormD
     ip: clientIp(await headers()),
   });
   if (!result.ok) return { ok: false, error: result.message };
+  // The form navigates (a full load, see use-navigate-on-success.ts); header/custom modes have no URL.
   const href = await enterTenant(result.tenant.slug);
-  if (href) redirect(href);
-  return { ok: true, message: `You joined ${result.tenant.name}.` };
+  return { ok: true, message: `You joined ${result.tenant.name}.`, data: href ? { href } : undefined };
 }
