@@ -19,7 +19,7 @@ import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { getTenancyConfig } from '@/lib/tenants/config';
-import { stripTenantHeaders, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
+import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { resolveTenant } from '@/lib/tenants/resolvers';
 import { tenantRewritePath } from '@/lib/tenants/rewrite';
 import type { ResolveInput } from '@/lib/tenants/types';
@@ -51,10 +51,15 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
 
   headers.set(TENANT_SLUG_HEADER, match.slug);
   headers.set(TENANT_VIA_HEADER, match.via);
+  // The path as the browser sees it, for sign-in redirects back here (`?next=`).
+  headers.set(TENANT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2048));
   const target = tenantRewritePath(request.nextUrl.pathname, match, tenancy.path.position);
   if (target === null) return NextResponse.next({ request: { headers } });
 
-  const url = request.nextUrl.clone();
+  // Same origin as the request Next built (not the client's Host), so the rewrite stays internal.
+  // Next normalises 127.0.0.1 to `localhost` here, so a server started with `-H 127.0.0.1` sees
+  // every rewrite as external; bind the default or 0.0.0.0 (docs/resolvers-and-deployment.md).
+  const url = new URL(request.url);
   url.pathname = target;
   return NextResponse.rewrite(url, { request: { headers } });
 }

@@ -17,6 +17,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getTenant, getTenantBasePath, requireTenant } from '@/lib/tenants/server';
+import { TENANT_PATH_HEADER } from '@/lib/tenants/headers';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
 import { checkMembershipIn } from './membership';
 import type { Role } from './permissions';
@@ -38,7 +39,7 @@ export type MemberAccess =
  */
 async function currentPath(): Promise<string> {
   const h = await headers();
-  const fromMiddleware = h.get('x-tenant-path');
+  const fromMiddleware = h.get(TENANT_PATH_HEADER);
   if (fromMiddleware) return safeNextPath(fromMiddleware);
   return h.get('x-tenant-slug') ? `${await getTenantBasePath()}/dashboard` : '/';
 }

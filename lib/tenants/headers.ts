@@ -7,6 +7,8 @@
  */
 export const TENANT_SLUG_HEADER = 'x-tenant-slug';
 export const TENANT_VIA_HEADER = 'x-tenant-via';
+/** The path before the rewrite (sign-in redirects return to it). Set only by the middleware. */
+export const TENANT_PATH_HEADER = 'x-tenant-path';
 
 const TENANT_PREFIX = 'x-tenant';
 const MIDDLEWARE_PREFIX = 'x-middleware-';

@@ -25,6 +25,10 @@ describe('tenantRewritePath', () => {
     expect(tenantRewritePath('/acme', { slug: 'acme', via: 'path' })).toBe('/acme');
   });
 
+  it('sends /<slug>/api/… in path mode to the app-level route with that tenant selected', () => {
+    expect(tenantRewritePath('/acme/api/realtime/token', { slug: 'acme', via: 'path' })).toBe('/api/realtime/token');
+  });
+
   it('moves the slug to the front when the path position is not 1', () => {
     expect(tenantRewritePath('/orgs/acme/dashboard', { slug: 'acme', via: 'path' }, 2)).toBe('/acme/orgs/dashboard');
   });

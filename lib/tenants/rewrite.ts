@@ -4,7 +4,8 @@
  * Every path on a tenant host is served from `app/[tenant]/…` except the app-level routes that
  * live outside it (API, sign-in, onboarding, invitations): those keep their path and read the
  * tenant from the trusted header instead. With the path resolver, the slug segment is moved to
- * the front, so `/acme/dashboard` is not prefixed twice.
+ * the front, so `/acme/dashboard` is not prefixed twice, and `/acme/api/…` reaches the app-level
+ * `/api/…` with acme selected (path mode has no other way to name a tenant for an API call).
  */
 export const APP_LEVEL_SEGMENTS: ReadonlySet<string> = new Set([
   'api',
@@ -23,6 +24,8 @@ export function tenantRewritePath(pathname: string, match: RewriteMatch, pathPos
   if (match.via === 'path') {
     const index = pathPosition - 1;
     const rest = [...segments.slice(0, index), ...segments.slice(index + 1)];
+    // `/acme/api/realtime/token`: an app-level route asked for on behalf of the path's tenant.
+    if (APP_LEVEL_SEGMENTS.has((rest[0] ?? '').toLowerCase())) return `/${rest.join('/')}`;
     return `/${[match.slug, ...rest].join('/')}`.replace(/\/$/, '') || '/';
   }
   const first = (segments[0] ?? '').toLowerCase();

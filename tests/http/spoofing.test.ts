@@ -37,7 +37,8 @@ describe('tenant spoofing over HTTP (subdomain mode)', () => {
     const res = await requestAs(app, 'acme.localhost', '/dashboard', {
       headers: { cookie: acmeCookie, 'x-tenant-slug': 'globex', 'x-tenant-via': 'subdomain' },
     });
-    expect(res.body).not.toContain('Globex');
+    expect(res.body).not.toContain('Globex Dashboard');
+    expect(res.body).not.toContain('Globex Hammock');
     expect(res.body).toContain('Acme Corp Dashboard');
   });
 
