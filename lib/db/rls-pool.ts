@@ -11,7 +11,7 @@
  *
  * Why a Pool subclass: PrismaPg runs every non-transactional query through `pool.query(config)` and
  * opens transactions with `pool.connect()`. Wrapping those two calls is enough; Prisma's result
- * decoding stays untouched. The tenant travels from the Prisma extension to here in an
+ * decoding stays untouched. A tenant switch is pipelined with the query (one round trip). The tenant travels from the Prisma extension to here in an
  * AsyncLocalStorage (`runAsTenant`), which follows the call through Prisma's async internals.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -73,7 +73,11 @@ function stateOf(client: TrackedClient): ConnState {
 
 export class TenantPool extends pg.Pool {
   constructor(config: pg.PoolConfig) {
-    super(config);
+    // pg's pipeline mode lets the tenant switch ride along with the query (see query() below).
+    super({ ...config, pipeline: true } as pg.PoolConfig);
+    // pg-pool destroys an idle connection that errors (server restart, terminate) and emits it here;
+    // with no listener that event would crash the process. The next checkout opens a fresh one.
+    this.on('error', () => undefined);
     this.on('release', (_err: Error | undefined, client: TrackedClient) => {
       const state = client[STATE];
       if (state) {
@@ -97,11 +101,20 @@ export class TenantPool extends pg.Pool {
         const client = (await connect()) as TrackedClient;
         const state = stateOf(client);
         try {
+          let result: pg.QueryResult;
           if (state.session !== want) {
-            await state.raw({ text: SET_SESSION, values: [want] });
+            // Pipelined: both statements go out in one round trip. If setting the tenant fails, the
+            // query's result is discarded and the connection destroyed (catch below).
+            const set = state.raw({ text: SET_SESSION, values: [want] });
+            const query = state.raw(config);
+            const [setResult, queryResult] = await Promise.allSettled([set, query]);
+            if (setResult.status === 'rejected') throw setResult.reason;
+            if (queryResult.status === 'rejected') throw queryResult.reason;
             state.session = want;
+            result = queryResult.value;
+          } else {
+            result = await state.raw(config);
           }
-          const result = await state.raw(config);
           client.release();
           return result;
         } catch (error) {
