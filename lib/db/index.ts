@@ -10,7 +10,8 @@
  * 5. `allowRawSql(() => db.$queryRaw…)`: raw SQL on a tenant client (refused otherwise).
  * Both walls (the Prisma extension and Postgres RLS) are explained in docs/data-isolation.md.
  */
-import 'server-only';
+// No `import 'server-only'`: scripts (seed, jobs) run this under plain Node, where that package
+// throws. A client bundle cannot include it anyway (pg, node:async_hooks).
 import { createTenantDb, type ScopedClient, type TenantDb } from './clients';
 import { readDbConfig } from './config';
 import { type TenantRef, tenantIdOf, withNoTenant } from './context';
