@@ -1,6 +1,5 @@
 // Scratch database, two seeded tenants and B-snapshots for the isolation matrix.
-// Applies prisma/migrations/* in order (the RLS migration included) to a fresh database; while no
-// *_init migration exists yet it starts from fallback-schema.sql instead.
+// Applies prisma/migrations/* in order (init + the RLS migration) to a fresh database.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,9 +35,7 @@ export async function createIsolationDb(): Promise<{ url: string; appUrl: string
   await client.connect();
   const dir = join(root, 'prisma', 'migrations');
   const migrations = readdirSync(dir).filter((d) => /^\d+_/.test(d)).sort();
-  if (!migrations.some((d) => d.endsWith('_init'))) {
-    await client.query(readFileSync(join(import.meta.dirname, 'fallback-schema.sql'), 'utf8'));
-  }
+  if (!migrations.some((d) => d.endsWith('_init'))) throw new Error('prisma/migrations has no *_init migration');
   for (const m of migrations) await client.query(readFileSync(join(dir, m, 'migration.sql'), 'utf8'));
   await client.end();
   const appUrl = new URL(url);
