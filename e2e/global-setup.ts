@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppServer, ensureBuilt, startApp } from '../tests/fixtures/app-server';
 import { freePort } from '../tests/fixtures/free-port';
@@ -13,14 +14,15 @@ import { createScratchDb } from '../tests/fixtures/scratch-db';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
 
-async function startRealtime(port: number): Promise<ChildProcess> {
+async function startRealtime(port: number, appPorts: number[]): Promise<ChildProcess> {
+  const origins = appPorts.flatMap((p) => [`http://localhost:${p}`, `http://*.localhost:${p}`]);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['realtime/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
       REALTIME_PORT: String(port),
       REALTIME_SECRET,
-      REALTIME_ALLOWED_ORIGINS: 'http://localhost:*,http://*.localhost:*,http://127.0.0.1:*',
+      REALTIME_ALLOWED_ORIGINS: origins.join(','),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -40,7 +42,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureBuilt();
   const database = await createScratchDb({ seed: true });
   const realtimePort = await freePort();
-  const realtime = await startRealtime(realtimePort);
   const realtimeUrl = `http://localhost:${realtimePort}`;
   const common = {
     DATABASE_URL: database.url,
@@ -49,8 +50,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123',
   };
   const servers: AppServer[] = [];
+  mkdirSync(path.join(ROOT, 'test-results/servers'), { recursive: true });
   const start = async (env: Record<string, string>) => {
-    const app = await startApp({ ...common, ...env }, { bindAll: true });
+    const logFile = path.join(ROOT, `test-results/servers/${env.TENANT_RESOLVER}.log`);
+    const app = await startApp({ ...common, ...env }, { bindAll: true, logFile });
     servers.push(app);
     return app;
   };
@@ -58,6 +61,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const pathMode = await start({ TENANT_RESOLVER: 'path' });
   const header = await start({ TENANT_RESOLVER: 'header' });
   const session = await start({ TENANT_RESOLVER: 'session' });
+  const realtime = await startRealtime(
+    realtimePort,
+    servers.map((s) => s.port),
+  );
 
   process.env.E2E_PORT_SUBDOMAIN = String(subdomain.port);
   process.env.E2E_URL_PATH = `http://localhost:${pathMode.port}`;
@@ -65,6 +72,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_URL_SESSION = `http://localhost:${session.port}`;
   process.env.E2E_REALTIME_URL = realtimeUrl;
   process.env.E2E_DATABASE_URL = database.url;
+  // Specs that check the database (e.g. an accepted invitation) use lib/db, which reads DATABASE_URL.
+  process.env.DATABASE_URL = database.url;
 
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));

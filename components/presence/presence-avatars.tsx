@@ -10,11 +10,13 @@ export type Props = {
   meta?: PresenceClientMeta;
   /** How many avatars to show before "+N". */
   max?: number;
+  /** Token endpoint; in path mode it carries the tenant (`/<slug>/api/realtime/token`). */
+  tokenUrl?: string;
 };
 
 /** Who else is here, live: initials avatars and "N people are viewing". */
-export function PresenceAvatars({ presenceKey, meta, max = 8 }: Props) {
-  const { users, count, status } = usePresence(presenceKey, meta);
+export function PresenceAvatars({ presenceKey, meta, max = 8, tokenUrl }: Props) {
+  const { users, count, status } = usePresence(presenceKey, meta, { tokenUrl });
   const shown = users.slice(0, max);
   return (
     <div className="flex items-center gap-3" data-testid="presence" data-status={status}>

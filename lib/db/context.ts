@@ -6,7 +6,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export type TenantRef = string | { id: string };
 
-const tenantContext = new AsyncLocalStorage<{ tenantId: string | undefined }>();
+type Store = { tenantId: string | undefined };
+
+// One instance per process, not per module copy: Next bundles server code into several layers
+// (pages, server actions, route handlers), each with its own copy of this module, while `db` is
+// cached on globalThis. A per-module AsyncLocalStorage would let an action's `withTenant` set a
+// context that the cached client never reads (it failed closed: "No tenant is set").
+const slot = Symbol.for('tenantry.tenant-context');
+const holder = globalThis as { [slot]?: AsyncLocalStorage<Store> };
+holder[slot] ??= new AsyncLocalStorage<Store>();
+const tenantContext: AsyncLocalStorage<Store> = holder[slot];
 
 export function tenantIdOf(tenant: TenantRef | null | undefined): string | undefined {
   if (tenant === null || tenant === undefined) return undefined;
