@@ -2,6 +2,7 @@
  * The realtime sidecar: `npm run realtime` (tsx realtime/server.ts). Runs beside Next, port
  * REALTIME_PORT (3001). Configuration: realtime/config.ts; protocol and security: docs/realtime.md.
  */
+import './load-env'; // first: before any module reads process.env
 import { realtimeOptionsFromEnv } from './config';
 import { createRealtimeServer } from './create-server';
 import { createLogger } from './logger';
