@@ -18,6 +18,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
+import { buildCsp, createNonce } from '@/lib/security/csp';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { resolveTenant } from '@/lib/tenants/resolvers';
@@ -27,10 +28,20 @@ import type { ResolveInput } from '@/lib/tenants/types';
 // Validated once when the module loads: a bad configuration stops the server, not a request.
 const tenancy = getTenancyConfig();
 const usesSession = tenancy.resolvers.includes('session');
+const dev = process.env.NODE_ENV !== 'production';
+const realtimeUrl = process.env.REALTIME_PUBLIC_URL;
+
+/** CSP travels on the forwarded request (Next nonces its inline scripts from it) and on the response. */
+function withCsp(response: NextResponse, csp: string): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
 
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const headers = stripTenantHeaders(request.headers);
   headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
+  const csp = buildCsp(createNonce(), { dev, realtimeUrl });
+  headers.set('Content-Security-Policy', csp);
   // The API's tenant header is itself an x-tenant-* header, so it was just stripped. API routes get
   // the client's value under another name: a claim that the API key must agree with, never trusted.
   headers.delete(API_TENANT_HEADER);
@@ -47,21 +58,21 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   };
 
   const match = await resolveTenant(input, tenancy);
-  if (!match) return NextResponse.next({ request: { headers } });
+  if (!match) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
   headers.set(TENANT_SLUG_HEADER, match.slug);
   headers.set(TENANT_VIA_HEADER, match.via);
   // The path as the browser sees it, for sign-in redirects back here (`?next=`).
   headers.set(TENANT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2048));
   const target = tenantRewritePath(request.nextUrl.pathname, match, tenancy.path.position);
-  if (target === null) return NextResponse.next({ request: { headers } });
+  if (target === null) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
   // Same origin as the request Next built (not the client's Host), so the rewrite stays internal.
   // Next normalises 127.0.0.1 to `localhost` here, so a server started with `-H 127.0.0.1` sees
   // every rewrite as external; bind the default or 0.0.0.0 (docs/resolvers-and-deployment.md).
   const url = new URL(request.url);
   url.pathname = target;
-  return NextResponse.rewrite(url, { request: { headers } });
+  return withCsp(NextResponse.rewrite(url, { request: { headers } }), csp);
 }
 
 export const config = {

@@ -84,6 +84,18 @@ describe('tenant spoofing over HTTP (subdomain mode)', () => {
     expect(res.headers['x-tenant-via']).toBeUndefined();
   });
 
+  it('sends CSP (nonced scripts, no framing), HSTS and referrer-policy on tenant pages', async () => {
+    const res = await requestAs(app, 'acme.localhost', '/dashboard', { headers: { cookie: acmeCookie } });
+    const csp = String(res.headers['content-security-policy']);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain(`frame-ancestors 'none'`);
+    expect(res.body).toContain(`nonce="${nonce}"`);
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('gives an unknown tenant a 404', async () => {
     expect((await requestAs(app, 'nope.localhost', '/api/tenant')).status).toBe(404);
     expect((await requestAs(app, 'nope.localhost', '/dashboard', { headers: { cookie: acmeCookie } })).status).toBe(404);
