@@ -45,7 +45,7 @@ function startNode(redis: boolean): Promise<Node> {
     REALTIME_KEY_PREFIX: PREFIX,
     LOG_LEVEL: 'info',
   };
-  if (redis) env.REDIS_URL = REDIS_URL;
+  if (redis) Object.assign(env, { REDIS_URL, PRESENCE_BACKEND: 'redis', PRESENCE_REDIS_URL: REDIS_URL });
   else {
     delete env.REDIS_URL;
     delete env.PRESENCE_REDIS_URL;

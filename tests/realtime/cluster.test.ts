@@ -7,6 +7,8 @@ const prefix = `test-rt-cluster-${run}`;
 const TIMEOUT_MS = 2_000;
 const baseEnv = {
   REDIS_URL,
+  PRESENCE_BACKEND: 'redis',
+  PRESENCE_REDIS_URL: REDIS_URL,
   REALTIME_KEY_PREFIX: prefix,
   REALTIME_PRESENCE_TIMEOUT_MS: String(TIMEOUT_MS),
   REALTIME_HEARTBEAT_MS: '400',
