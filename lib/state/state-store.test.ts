@@ -77,6 +77,14 @@ describe.each(factories)('%s state store', (_name, make) => {
     expect(await globex.keys()).toEqual(['secret']);
   });
 
+  it("keeps namespace 'a' + key 'b:c' apart from namespace 'a:b' + key 'c'", async () => {
+    await acme.set('b:c', 'one', { namespace: 'a' });
+    await acme.set('c', 'two', { namespace: 'a:b' });
+    expect(await acme.get('b:c', { namespace: 'a' })).toBe('one');
+    expect(await acme.get('c', { namespace: 'a:b' })).toBe('two');
+    expect(await acme.keys('a')).toEqual(['b:c']);
+  });
+
   it('refuses invalid tenant ids, reserved namespaces, bad TTLs and undefined values', async () => {
     expect(() => make('acme:default')).toThrow(/invalid tenant id/);
     await expect(acme.set('k', 1, { namespace: 'presence' })).rejects.toThrow(/reserved/);
