@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import type { ActionState } from '@/lib/actions/action-state';
-import { clientIp } from '@/lib/actions/tenant-action';
+import { clientIp } from '@/lib/actions/client-ip';
 import { requireUser } from '@/lib/auth/guard';
 import { createTenant } from '@/lib/onboarding/create-tenant';
 import { enterTenant } from '@/lib/onboarding/enter-tenant';

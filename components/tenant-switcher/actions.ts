@@ -3,7 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { clientIp } from '@/lib/actions/tenant-action';
+import { clientIp } from '@/lib/actions/client-ip';
 import { recordAudit } from '@/lib/audit';
 import { unstable_update } from '@/lib/auth/auth';
 import { requireUser } from '@/lib/auth/guard';

@@ -31,6 +31,7 @@ import { getTenant } from '@/lib/tenants/server';
 import type { ActionState } from './action-state';
 import { formDataToObject } from './form-data';
 import { type ActionBody, type ActionDefinition, type ActionRequest, runTenantAction } from './run-tenant-action';
+import { clientIp } from './client-ip';
 
 export type { ActionState } from './action-state';
 export {
@@ -47,13 +48,6 @@ export {
   runTenantAction,
   SIGNED_OUT_MESSAGE,
 } from './run-tenant-action';
-
-/** The client IP as the proxy in front of us reports it (first x-forwarded-for hop, else x-real-ip). */
-export function clientIp(h: Headers): string | null {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || h.get('x-real-ip')?.trim() || null;
-  return ip && ip.length <= 64 ? ip : null;
-}
 
 async function currentRequest(): Promise<ActionRequest> {
   const [user, tenant, h] = await Promise.all([getSessionUser(), getTenant(), headers()]);

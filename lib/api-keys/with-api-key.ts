@@ -1,4 +1,5 @@
 import 'server-only';
+import { clientIp } from '@/lib/actions/client-ip';
 import { withTenant } from '@/lib/db';
 import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
 import { TenantInfo } from '@/lib/tenants/tenant-info';
@@ -13,16 +14,6 @@ import { authenticateApiKey } from './authenticate';
  * The tenant comes from the key, never from the middleware's headers or the URL.
  * Tests: tests/accounts/api-keys.test.ts (calls the wrapped handler directly).
  */
-/**
- * Same rule as `clientIp` in lib/actions/tenant-action.ts, repeated here because that module pulls
- * in Auth.js (next-auth), which route-handler tests cannot load outside Next.
- */
-function clientIp(h: Headers): string | null {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || h.get('x-real-ip')?.trim() || null;
-  return ip && ip.length <= 64 ? ip : null;
-}
-
 export type ApiContext = { tenant: TenantInfo; keyId: string; ip: string | null };
 
 export type ApiHandler = (request: Request, ctx: ApiContext) => Promise<Response>;

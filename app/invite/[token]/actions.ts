@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import type { ActionState } from '@/lib/actions/action-state';
-import { clientIp } from '@/lib/actions/tenant-action';
+import { clientIp } from '@/lib/actions/client-ip';
 import { getSessionUser } from '@/lib/auth/session';
 import { acceptInvitation } from '@/lib/invitations/invitations';
 import { enterTenant } from '@/lib/onboarding/enter-tenant';
