@@ -1,15 +1,14 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clientIp } from '@/lib/actions/client-ip';
 import { recordAudit } from '@/lib/audit';
-import { unstable_update } from '@/lib/auth/auth';
+import { activateSessionTenant } from '@/lib/auth/activate-tenant';
 import { requireUser } from '@/lib/auth/guard';
 import { checkMembership } from '@/lib/auth/membership';
 import { rateLimit } from '@/lib/rate-limit';
-import { getTenancyConfig } from '@/lib/tenants/config';
 import { normalizeSlug } from '@/lib/tenants/slug';
 
 /**
@@ -33,10 +32,13 @@ export async function switchTenant(formData: FormData): Promise<void> {
   const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
   if (!limit.ok) redirect('/dashboard');
 
-  await unstable_update({ tenant: tenant.slug });
-  const h = await headers();
-  const secure = (h.get('x-forwarded-proto') ?? '').startsWith('https');
-  (await cookies()).set(getTenancyConfig().session.key, tenant.slug, { httpOnly: true, sameSite: 'lax', path: '/', secure });
-  await recordAudit({ tenantId: tenant.id, userId: user.id, action: 'tenant.switch', data: { slug: tenant.slug }, ip: clientIp(h) });
+  await activateSessionTenant(tenant.slug);
+  await recordAudit({
+    tenantId: tenant.id,
+    userId: user.id,
+    action: 'tenant.switch',
+    data: { slug: tenant.slug },
+    ip: clientIp(await headers()),
+  });
   redirect('/dashboard');
 }

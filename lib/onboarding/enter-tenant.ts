@@ -1,6 +1,5 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
-import { unstable_update } from '@/lib/auth/auth';
+import { activateSessionTenant } from '@/lib/auth/activate-tenant';
 import { linkContext } from '@/lib/auth/landing';
 import { switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 import { getTenancyConfig } from '@/lib/tenants/config';
@@ -16,9 +15,7 @@ import { getTenancyConfig } from '@/lib/tenants/config';
 export async function enterTenant(slug: string): Promise<string | null> {
   const mode = switchModeFor(getTenancyConfig().resolvers);
   if (mode === 'session') {
-    await unstable_update({ tenant: slug });
-    const secure = ((await headers()).get('x-forwarded-proto') ?? '').startsWith('https');
-    (await cookies()).set(getTenancyConfig().session.key, slug, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+    await activateSessionTenant(slug);
     return '/dashboard';
   }
   return tenantDashboardHref(slug, mode, await linkContext());
