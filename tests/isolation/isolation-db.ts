@@ -1,15 +1,10 @@
 // Scratch database, two seeded tenants and B-snapshots for the isolation matrix.
-// Applies prisma/migrations/* in order (init + the RLS migration) to a fresh database.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
 import { createTenantDb, type TenantDb } from '@/lib/db/clients';
+import { deriveAppUrl } from '@/lib/db/config';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { delegateKey, type ModelGraph } from '@/lib/db/tenant-models';
-
-const root = join(import.meta.dirname, '..', '..');
-export const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { createScratchDb } from '../fixtures/scratch-db';
 
 export type Mode = { name: 'extension' | 'rls' | 'both'; rls: boolean; extension: boolean };
 export const MODES: Mode[] = [
@@ -18,39 +13,10 @@ export const MODES: Mode[] = [
   { name: 'both', rls: true, extension: true },
 ];
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
+/** A migrated scratch database (the shared fixture) plus the app role's URL for the RLS modes. */
 export async function createIsolationDb(): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
-  const name = `tenantry_iso_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const server = new pg.Client({ connectionString: serverUrl });
-  await server.connect();
-  await server.query(`CREATE DATABASE "${name}"`);
-  await server.end();
-  const url = withDatabase(serverUrl, name);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const dir = join(root, 'prisma', 'migrations');
-  const migrations = readdirSync(dir).filter((d) => /^\d+_/.test(d)).sort();
-  if (!migrations.some((d) => d.endsWith('_init'))) throw new Error('prisma/migrations has no *_init migration');
-  for (const m of migrations) await client.query(readFileSync(join(dir, m, 'migration.sql'), 'utf8'));
-  await client.end();
-  const appUrl = new URL(url);
-  appUrl.username = 'tenantry_app';
-  appUrl.password = '';
-  return {
-    url,
-    appUrl: appUrl.toString(),
-    async drop() {
-      const s = new pg.Client({ connectionString: serverUrl });
-      await s.connect();
-      await s.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await s.end();
-    },
-  };
+  const database = await createScratchDb();
+  return { url: database.url, appUrl: deriveAppUrl(database.url), drop: database.drop };
 }
 
 type Row = Record<string, unknown>;
