@@ -2,20 +2,15 @@
  * The request's tenant, carried by AsyncLocalStorage so server actions and route handlers get a
  * scoped `db` without passing it around. No store = no tenant = tenant-owned queries throw.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { processStorage } from './process-storage';
 
 export type TenantRef = string | { id: string };
 
 type Store = { tenantId: string | undefined };
 
-// One instance per process, not per module copy: Next bundles server code into several layers
-// (pages, server actions, route handlers), each with its own copy of this module, while `db` is
-// cached on globalThis. A per-module AsyncLocalStorage would let an action's `withTenant` set a
-// context that the cached client never reads (it failed closed: "No tenant is set").
-const slot = Symbol.for('tenantry.tenant-context');
-const holder = globalThis as { [slot]?: AsyncLocalStorage<Store> };
-holder[slot] ??= new AsyncLocalStorage<Store>();
-const tenantContext: AsyncLocalStorage<Store> = holder[slot];
+// Shared by every module copy (see process-storage.ts): without it, a server action's `withTenant`
+// set a context the cached client never read, and it failed closed ("No tenant is set").
+const tenantContext = processStorage<Store>('tenant-context');
 
 export function tenantIdOf(tenant: TenantRef | null | undefined): string | undefined {
   if (tenant === null || tenant === undefined) return undefined;

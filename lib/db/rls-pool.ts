@@ -14,11 +14,11 @@
  * decoding stays untouched. A tenant switch is pipelined with the query (one round trip). The tenant travels from the Prisma extension to here in an
  * AsyncLocalStorage (`runAsTenant`), which follows the call through Prisma's async internals.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { processStorage } from './process-storage';
 
 type TenantSlot = { tenantId: string };
-const rlsContext = new AsyncLocalStorage<TenantSlot>();
+const rlsContext = processStorage<TenantSlot>('rls-tenant');
 
 /** Runs `fn` so that queries it issues on a TenantPool connection see `tenantId` (null: no tenant). */
 export function runAsTenant<T>(tenantId: string | null | undefined, fn: () => Promise<T>): Promise<T> {

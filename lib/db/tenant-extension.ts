@@ -12,9 +12,9 @@
  * The model list comes from the schema (tenant-models.ts): a new model with `tenantId` is covered
  * without touching this file.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { TenantScopeError } from './errors';
 import { Prisma } from './generated/client';
+import { processStorage } from './process-storage';
 import { runAsTenant } from './rls-pool';
 import { scopeArgs } from './scope-args';
 import type { ModelGraph } from './tenant-models';
@@ -38,7 +38,7 @@ const RAW_OPERATIONS = new Set([
   '$runCommandRaw',
 ]);
 
-const rawSqlAllowed = new AsyncLocalStorage<true>();
+const rawSqlAllowed = processStorage<true>('allow-raw-sql');
 
 /**
  * The escape for raw SQL on a tenant client: `await allowRawSql(() => db.$queryRaw\`…\`)`.
