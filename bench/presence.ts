@@ -168,6 +168,7 @@ async function runCase(ports: number[], count: number, key: string) {
 
 async function main() {
   const rows: string[] = [];
+  const results: { nodes: number; sockets: number; p50: number; p99: number; allP50: number; allP99: number; fanout: number }[] = [];
   for (const nodesCount of [1, 2]) {
     const nodes = await Promise.all(Array.from({ length: nodesCount }, () => startNode(nodesCount > 1)));
     const ports = nodes.map((n) => n.port);
@@ -177,6 +178,7 @@ async function main() {
       const row = `${nodesCount === 1 ? '1 node (memory) ' : '2 nodes (redis) '} ${String(size).padStart(5)}  ${ms(r.p50)} ${ms(r.p99)}   ${ms(r.allP50)} ${ms(r.allP99)}  ${Math.round(r.fanout).toString().padStart(9)} msg/s`;
       console.log(row);
       rows.push(row);
+      results.push({ nodes: nodesCount, sockets: size, ...r });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     for (const node of nodes) node.child.kill('SIGTERM');
@@ -189,6 +191,8 @@ async function main() {
   console.log(`\njoin→visible: first member p50/p99, every member p50/p99; joins ${JOIN_CONCURRENCY} at a time`);
   console.log('setup           sockets       p50        p99         all p50    all p99      fan-out');
   for (const row of rows) console.log(row);
+  // `--json`: the results as one JSON line, last (bench/all.ts reads it).
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ results }));
 }
 
 main().catch((err) => {

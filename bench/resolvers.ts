@@ -1,13 +1,14 @@
 /**
  * Micro-benchmark: nanoseconds per tenant resolution, for each resolver and for a chain, all
  * measured in this one run (compare the numbers with each other, not with another machine).
- * Run: npx tsx bench/resolvers.ts [iterations]
+ * Run: npx tsx bench/resolvers.ts [iterations] [--json]
  */
 import { defineTenancy } from '../lib/tenants/define-tenancy';
 import { getTenantResolver, resolveTenant } from '../lib/tenants/resolvers/index';
 import type { ResolveInput, TenantResolver } from '../lib/tenants/types';
 
-const iterations = Number(process.argv[2] ?? 200_000);
+// `--json`: also print the rows as one JSON line, last (bench/all.ts reads it).
+const iterations = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 200_000);
 
 const input: ResolveInput = {
   host: 'acme.example.com:3000',
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   for (const { label, ns } of rows) {
     console.log(`${label.padEnd(32)} ${ns.toFixed(0).padStart(7)} ns/op   ${(ns / base).toFixed(2)}x subdomain`);
   }
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ iterations, rows }));
 }
 
 await main();
