@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { getMemberContext } from '@/lib/auth/guard';
+import { getMemberContext, orUnavailablePage } from '@/lib/auth/guard';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantProvider } from '@/lib/tenants/context';
 import './globals.css';
@@ -12,8 +12,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Branding (theme, logo, name in the client context) only for members: a non-member's 404 on a
-  // tenant host must look exactly like an unknown tenant's.
-  const tenant = (await getMemberContext())?.tenant ?? null;
+  // tenant host must look exactly like an unknown tenant's. This is the first database read of
+  // every page, so an unreachable database turns into the 503 page here.
+  const tenant = (await orUnavailablePage(() => getMemberContext()))?.tenant ?? null;
   const theme = tenant?.getSetting<string>('theme', 'light') === 'dark' ? 'theme-dark' : 'theme-light';
   return (
     <html lang="en">

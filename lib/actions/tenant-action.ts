@@ -27,6 +27,7 @@ import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { getTenant } from '@/lib/tenants/server';
 import type { ActionState } from './action-state';
 import { formDataToObject } from './form-data';
@@ -54,8 +55,18 @@ async function currentRequest(): Promise<ActionRequest> {
   return { user, tenant, ip: clientIp(h) };
 }
 
+/** Shown when the database is unreachable: the form stays usable and says so, instead of a 500. */
+export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Please try again in a moment.';
+
 async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>, input: unknown): Promise<ActionState> {
-  const outcome = await runTenantAction(def, body, input, await currentRequest());
+  let outcome: Awaited<ReturnType<typeof runTenantAction>>;
+  try {
+    outcome = await runTenantAction(def, body, input, await currentRequest());
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error(`[action] ${def.name}: database unreachable`);
+    return { ok: false, error: UNAVAILABLE_MESSAGE };
+  }
   if (outcome.redirectTo) redirect(outcome.redirectTo);
   // The page that posted the action re-renders with the new data.
   if (outcome.state.ok) refresh();
@@ -64,8 +75,9 @@ async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBo
 
 /** A server action for `useActionState` / `<form action>`: `(prevState, formData) => ActionState`. */
 export function tenantAction<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>) {
+  // A forged call can pass anything as the second argument; it then fails validation (step 6), not with a 500.
   return async (_prev: ActionState | null, formData: FormData): Promise<ActionState> =>
-    run(def, body, formDataToObject(formData));
+    run(def, body, formData instanceof FormData ? formDataToObject(formData) : formData);
 }
 
 /** The same wrapper for actions called with a plain object (e.g. from an onClick handler). */

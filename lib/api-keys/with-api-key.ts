@@ -1,6 +1,8 @@
 import 'server-only';
 import { clientIp } from '@/lib/actions/client-ip';
 import { withTenant } from '@/lib/db';
+import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
 import { TenantInfo } from '@/lib/tenants/tenant-info';
 import { authenticateApiKey } from './authenticate';
@@ -10,7 +12,8 @@ import { authenticateApiKey } from './authenticate';
  *   1. the API key and tenant header (`authenticateApiKey`: 401 / 400 / 403 as JSON);
  *   2. the rate limit of the key's tenant, sized by its plan (429 + Retry-After);
  *   3. the handler, inside `withTenant(<the key's tenant>)`, so `db` can only touch that tenant;
- *   4. an unexpected error is one log line and a JSON 500, never a stack trace to the caller.
+ *   4. an unexpected error is one log line and a JSON 500, never a stack trace to the caller;
+ *      an unreachable database, at any step, is a JSON 503 (lib/db/on-unavailable.ts).
  * The tenant comes from the key, never from the middleware's headers or the URL.
  * Tests: tests/accounts/api-keys.test.ts (calls the wrapped handler directly).
  */
@@ -19,7 +22,7 @@ export type ApiContext = { tenant: TenantInfo; keyId: string; ip: string | null 
 export type ApiHandler = (request: Request, ctx: ApiContext) => Promise<Response>;
 
 export function withApiKey(handler: ApiHandler): (request: Request) => Promise<Response> {
-  return async (request) => {
+  return withDatabaseUnavailable(async (request: Request) => {
     const auth = await authenticateApiKey(request.headers);
     if (!auth.ok) {
       const headers: Record<string, string> = auth.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
@@ -35,9 +38,10 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
     try {
       return await withTenant(tenant.id, () => handler(request, { tenant, keyId, ip: clientIp(request.headers) }));
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error; // → 503 from withDatabaseUnavailable
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed in tenant ${tenant.slug}: ${message}`);
       return Response.json({ error: 'Internal error' }, { status: 500 });
     }
-  };
+  });
 }

@@ -10,12 +10,16 @@ import 'server-only';
  * 3. `getMemberAccess()` / `getMemberContext()` — the same decision without throwing, for route
  *                          handlers (401 / 404 / 403 as JSON).
  *
+ * 4. `orUnavailablePage(read)` — a page's database read; "database unreachable" becomes the 503
+ *                          page instead of a 500 (lib/db/on-unavailable.ts). 1 and 2 use it.
+ *
  * Call it in EVERY page, action and route handler under a tenant; the layout calling it is not
  * enough (layouts do not re-render on client navigation, and actions bypass them entirely).
  * Tests: tests/auth/guard.test.ts (logic via lib/auth/membership.ts).
  */
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { redirectIfDatabaseUnavailable } from '@/lib/db/on-unavailable';
 import { getTenant, getTenantBasePath, requireTenant } from '@/lib/tenants/server';
 import { TENANT_PATH_HEADER } from '@/lib/tenants/headers';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
@@ -44,16 +48,28 @@ async function currentPath(): Promise<string> {
   return h.get('x-tenant-slug') ? `${await getTenantBasePath()}/dashboard` : '/';
 }
 
+/**
+ * Runs a page's database read; if the database is unreachable the visitor gets the 503 page
+ * (with a way back to this path), not a 500. Other errors, notFound() and redirects pass through.
+ */
+export async function orUnavailablePage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    return redirectIfDatabaseUnavailable(error, await currentPath());
+  }
+}
+
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = await orUnavailablePage(getSessionUser);
   if (!user) redirect(`/login?next=${encodeURIComponent(await currentPath())}`);
   return user;
 }
 
 export async function requireMember(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberContext> {
   const user = await requireUser();
-  const tenant = await requireTenant(routeSlug);
-  const check = await checkMembershipIn(tenant, user.id, minRole);
+  const tenant = await orUnavailablePage(() => requireTenant(routeSlug));
+  const check = await orUnavailablePage(() => checkMembershipIn(tenant, user.id, minRole));
   if (check.status === 'not-found') notFound();
   if (check.status === 'forbidden') forbidden();
   return { tenant, user, role: check.role };

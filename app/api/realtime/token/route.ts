@@ -7,6 +7,7 @@
  * Tests: tests/auth/realtime-token-route.test.ts, e2e presence specs.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
+import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
 import { signRealtimeToken } from '@/lib/realtime/token';
 import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
 
@@ -21,7 +22,7 @@ function realtimeUrl(request: Request): string {
   return `${url.protocol}//${host}:${process.env.REALTIME_PORT ?? '3001'}`;
 }
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = withDatabaseUnavailable(async (request: Request): Promise<Response> => {
   const access = await getMemberAccess('MEMBER');
   if (access.status !== 'ok') return accessDeniedResponse(access);
   const { tenant, user } = access.context;
@@ -35,4 +36,4 @@ export async function POST(request: Request): Promise<Response> {
   );
   const expiresAt = new Date(Date.now() + LIFETIME_SECONDS * 1000).toISOString();
   return Response.json({ token, expiresAt, url: realtimeUrl(request) }, { headers: { 'Cache-Control': 'no-store' } });
-}
+});
