@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DocumentList } from '@/components/documents/document-list';
 import { AddItemForm } from '@/components/items/add-item-form';
 import { ItemRow } from '@/components/items/item-row';
 import { requireMember } from '@/lib/auth/guard';
@@ -13,9 +14,8 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage({ params }: Props) {
   const { tenant, role } = await requireMember('MEMBER', (await params).tenant);
   const scoped = forTenant(tenant.id);
-  const [items, documents, base] = await Promise.all([
+  const [items, base] = await Promise.all([
     scoped.item.findMany({ select: { id: true, name: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    scoped.document.findMany({ select: { id: true, title: true }, orderBy: { createdAt: 'asc' } }),
     getTenantBasePath(),
   ]);
   const canDelete = can(role, 'items.delete');
@@ -35,15 +35,7 @@ export default async function DashboardPage({ params }: Props) {
       </section>
       <section>
         <h2 className="mb-2 text-xl font-medium">Documents</h2>
-        <ul className="list-disc pl-6">
-          {documents.map((doc) => (
-            <li key={doc.id}>
-              <a className="underline" href={`${base}/documents/${doc.id}`}>
-                {doc.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <DocumentList tenantId={tenant.id} basePath={base} />
       </section>
     </main>
   );
