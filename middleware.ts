@@ -16,9 +16,11 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
+import { refuseMalformedAction } from '@/lib/actions/action-request';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
+import { hasUsableHostHeaders } from '@/lib/security/host-header';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { resolveTenant } from '@/lib/tenants/resolvers';
@@ -38,6 +40,11 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
 }
 
 export async function middleware(request: NextRequest): Promise<NextResponse> {
+  // A Host that is no URL authority (raw non-ASCII bytes…) is a 400, not a 500 deeper down.
+  if (!hasUsableHostHeaders(request.headers)) return new NextResponse('Bad Request: invalid Host header', { status: 400 });
+  // A server-action POST that Next's own decoder would turn into a 500 is a 4xx here instead.
+  const refused = await refuseMalformedAction(request);
+  if (refused) return refused;
   const headers = stripTenantHeaders(request.headers);
   headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
   const csp = buildCsp(createNonce(), { dev, realtimeUrl });

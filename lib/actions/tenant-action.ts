@@ -75,9 +75,10 @@ async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBo
 
 /** A server action for `useActionState` / `<form action>`: `(prevState, formData) => ActionState`. */
 export function tenantAction<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>) {
-  // A forged call can pass anything as the second argument; it then fails validation (step 6), not with a 500.
+  // A forged call can pass anything as the second argument: only FormData is input here, anything
+  // else is refused by validation (step 6) instead of a 500 from formDataToObject.
   return async (_prev: ActionState | null, formData: FormData): Promise<ActionState> =>
-    run(def, body, formData instanceof FormData ? formDataToObject(formData) : formData);
+    run(def, body, formData instanceof FormData ? formDataToObject(formData) : null);
 }
 
 /** The same wrapper for actions called with a plain object (e.g. from an onClick handler). */

@@ -17,11 +17,15 @@ export async function listItemsHandler(): Promise<Response> {
   return Response.json({ items });
 }
 
+// JSON must be UTF-8 (RFC 8259); `request.text()` would silently turn invalid bytes into U+FFFD
+// and store them in a name, so decode strictly and refuse instead.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Body too large' }, { status: 413 }) };
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) return { ok: false, response: Response.json({ error: 'Body too large' }, { status: 413 }) };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) };
   } catch {
     return { ok: false, response: Response.json({ error: 'Malformed JSON body' }, { status: 400 }) };
   }

@@ -149,3 +149,27 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   };
   return { port, cut, restore: () => listen(port), close: cut };
 }
+
+/**
+ * One HTTP/1.1 request written byte for byte on a socket — for what node:http refuses to send
+ * (non-ASCII or invalid UTF-8 in headers, a second Host line, unnormalised paths). `head` is the
+ * request line and header lines without the final blank line; Connection: close is added.
+ */
+export function rawRequest(port: number, head: Buffer | string, body: Buffer | string = ''): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.setTimeout(30_000, () => socket.destroy(new Error('raw request timed out')));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      const split = text.indexOf('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, head: split < 0 ? text : text.slice(0, split), body: split < 0 ? '' : text.slice(split + 4) });
+    });
+    const bodyBuf = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    const extra = bodyBuf.length > 0 ? `\r\nContent-Length: ${bodyBuf.length}` : '';
+    socket.write(Buffer.concat([Buffer.isBuffer(head) ? head : Buffer.from(head, 'latin1'), Buffer.from(`${extra}\r\nConnection: close\r\n\r\n`), bodyBuf]));
+  });
+}
