@@ -27,15 +27,21 @@ function runBench(file: string, args: string[], env: Record<string, string> = {}
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const started = performance.now();
   let out = '';
+  let pending = '';
+  // Pass the bench's own output through, line by line, except its JSON line.
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk;
-    process.stderr.write(chunk);
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (!line.startsWith('{')) process.stderr.write(`${line}\n`);
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
+      log(`== ${file} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
       if (code !== 0) return reject(new Error(`${file} exited with ${code}`));
       try {
         resolve(JSON.parse(last) as Json);
@@ -127,12 +133,13 @@ async function main(): Promise<void> {
   const mode = quick ? ['--quick'] : [];
   try {
     for (const variant of ALL_VARIANTS) buildVariant(variantsDir, variant, log);
+    log(`builds done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const env = { BENCH_VARIANTS_DIR: variantsDir };
     rows.push(...((await runBench('middleware-overhead.ts', mode, env)).rows as BenchRow[]));
     rows.push(...((await runBench('edge-vs-node.ts', mode, env)).rows as BenchRow[]));
     rows.push(...resolverRows(await runBench('resolvers.ts', [quick ? '20000' : '200000'])));
     rows.push(...dbRows(await runBench('db.ts', mode)));
-    rows.push(...presenceRows(await runBench('presence.ts', [], { BENCH_SIZES: quick ? '200,1000' : '200,500,1000' })));
+    rows.push(...presenceRows(await runBench('presence.ts', [], { BENCH_SIZES: quick ? '1000' : '200,500,1000' })));
   } finally {
     cleanup();
   }

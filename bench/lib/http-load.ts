@@ -57,7 +57,8 @@ export async function measureCases(
   options: LoadOptions,
   log: (line: string) => void,
 ): Promise<{ rps: Map<string, number>; ratios: Map<string, number> }> {
-  for (const c of cases) await checkCase(c);
+  // Same page on both sides of a ratio: the body sizes are logged so a mismatch shows.
+  for (const c of cases) log(`${c.name}: ${c.path} renders ${await checkCase(c)} bytes`);
   for (const c of cases) await rps(c, options.warmupSeconds, options.connections);
   const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   for (let round = 0; round < options.rounds; round++) {
