@@ -18,6 +18,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { refuseMalformedAction } from '@/lib/actions/action-request';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
+import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
@@ -41,10 +42,16 @@ function withCsp(response: NextResponse, csp: string): NextResponse {
 
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   // A Host that is no URL authority (raw non-ASCII bytes…) is a 400, not a 500 deeper down.
-  if (!hasUsableHostHeaders(request.headers)) return new NextResponse('Bad Request: invalid Host header', { status: 400 });
+  if (!hasUsableHostHeaders(request.headers)) {
+    edgeLog('warn', 'refused: invalid Host header', { path: request.nextUrl.pathname, status: 400 });
+    return new NextResponse('Bad Request: invalid Host header', { status: 400 });
+  }
   // A server-action POST that Next's own decoder would turn into a 500 is a 4xx here instead.
   const refused = await refuseMalformedAction(request);
-  if (refused) return refused;
+  if (refused) {
+    edgeLog('warn', 'refused: malformed server action', { path: request.nextUrl.pathname, status: refused.status });
+    return refused;
+  }
   const headers = stripTenantHeaders(request.headers);
   headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
   const csp = buildCsp(createNonce(), { dev, realtimeUrl });

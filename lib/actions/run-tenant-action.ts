@@ -13,6 +13,7 @@ import { withTenant } from '@/lib/db';
 import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
 import type { ActionState } from './action-state';
+import { getRequestLogger } from '@/lib/log/logger';
 
 export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role };
 
@@ -103,7 +104,7 @@ export async function runTenantAction<S extends z.ZodType>(
       if (error.digest.startsWith('NEXT_REDIRECT')) await audit();
       throw error;
     }
-    console.error(`[action] ${def.name} failed in tenant ${tenant.slug}:`, error);
+    (await getRequestLogger({ action: def.name, tenantId: tenant.id })).error({ err: error }, 'action failed');
     return { state: { ok: false, error: 'Something went wrong. Please try again.' } };
   }
 

@@ -33,6 +33,7 @@ import type { ActionState } from './action-state';
 import { formDataToObject } from './form-data';
 import { type ActionBody, type ActionDefinition, type ActionRequest, runTenantAction } from './run-tenant-action';
 import { clientIp } from './client-ip';
+import { getRequestLogger } from '@/lib/log/logger';
 
 export type { ActionState } from './action-state';
 export {
@@ -64,7 +65,7 @@ async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBo
     outcome = await runTenantAction(def, body, input, await currentRequest());
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    console.error(`[action] ${def.name}: database unreachable`);
+    (await getRequestLogger({ action: def.name })).error('action failed: database unreachable');
     return { ok: false, error: UNAVAILABLE_MESSAGE };
   }
   if (outcome.redirectTo) redirect(outcome.redirectTo);

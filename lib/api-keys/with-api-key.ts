@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
 import { TenantInfo } from '@/lib/tenants/tenant-info';
 import { authenticateApiKey } from './authenticate';
+import { getRequestLogger } from '@/lib/log/logger';
 
 /**
  * The one wrapper for `/api/v1/*` route handlers:
@@ -39,8 +40,8 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
       return await withTenant(tenant.id, () => handler(request, { tenant, keyId, ip: clientIp(request.headers) }));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error; // → 503 from withDatabaseUnavailable
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed in tenant ${tenant.slug}: ${message}`);
+      const log = await getRequestLogger({ tenantId: tenant.id, method: request.method, path: new URL(request.url).pathname });
+      log.error({ err: error }, 'API request failed');
       return Response.json({ error: 'Internal error' }, { status: 500 });
     }
   });

@@ -6,6 +6,7 @@ import Google from 'next-auth/providers/google';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { verifyPassword } from './password';
+import { logger } from '@/lib/log/logger';
 
 type Providers = NextAuthConfig['providers'];
 
@@ -42,7 +43,7 @@ function magicLinkProvider(): Providers[number] | null {
     maxAge: 60 * 60,
     options: {},
     async sendVerificationRequest({ identifier, url }) {
-      console.info(`[auth] magic link for ${identifier}: ${url}`);
+      logger.info({ area: 'auth', email: identifier, link: url }, 'magic link (development: no mailer)');
     },
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { logger } from '@/lib/log/logger';
 
 /**
  * The absolute accept link for an invitation, on the host the inviter is using (`/invite` is an
@@ -17,6 +18,6 @@ export async function invitationLink(token: string): Promise<string> {
 /** Development convenience (there is no mailer): the link goes to the server console. */
 export function logInvitationLink(email: string, link: string): void {
   if (process.env.NODE_ENV !== 'production' || process.env.INVITE_LOG_LINKS === '1') {
-    console.info(`[invite] invitation for ${email}: ${link}`);
+    logger.info({ area: 'invite', email, link }, 'invitation link (development: no mailer)');
   }
 }

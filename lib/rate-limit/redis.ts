@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { logger } from '@/lib/log/logger';
 
 /**
  * ONE ioredis connection for every rate limiter in this process, or null when REDIS_URL is unset
@@ -19,7 +20,7 @@ export function getSharedRedis(): Redis | null {
   if (shared !== undefined) return shared;
   const url = process.env.RATE_LIMIT_REDIS_URL || process.env.REDIS_URL;
   shared = url ? new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS }) : null;
-  shared?.on('error', (err) => console.warn(`[rate-limit] redis: ${err.message}`));
+  shared?.on('error', (err) => logger.warn({ area: 'rate-limit' }, `redis: ${err.message}`));
   return shared;
 }
 

@@ -5,6 +5,7 @@ import { authorizeCredentials } from '@/lib/auth/providers';
 import { createUserWithPassword } from '@/lib/auth/sign-up';
 import { db } from '@/lib/db';
 import { useSeededDb } from './helpers';
+import { logger } from '@/lib/log/logger';
 
 describe('email + password', () => {
   let close: () => Promise<void>;
@@ -48,12 +49,12 @@ describe('email + password', () => {
 
 describe('auth logger', () => {
   it('logs a wrong password as one warning line without a stack trace', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => {});
     const signInError = Object.assign(new Error('Read more at https://errors.authjs.dev#credentialssignin'), { type: 'CredentialsSignin' });
     authLogger.error(signInError);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).not.toMatch(/\n|at /);
+    expect(JSON.stringify(warn.mock.calls[0])).not.toMatch(/\\n|at /);
     expect(error).not.toHaveBeenCalled();
     warn.mockRestore();
     error.mockRestore();
