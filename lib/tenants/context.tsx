@@ -1,22 +1,14 @@
 'use client';
 
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { TenantInfo } from './tenant-info';
-
-/** What the server hands to the client: plain data, no methods. */
-export type TenantSnapshot = {
-  id: string;
-  slug: string;
-  name: string;
-  settings: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-};
+import { TenantInfo, type TenantJSON } from './tenant-info';
 
 type Value = { tenant: TenantInfo | null; contextName: string };
 
 const TenantContext = createContext<Value>({ tenant: null, contextName: 'tenant' });
 
-type Props = { tenant: TenantSnapshot | null; contextName?: string; children: ReactNode };
+/** `tenant` is `TenantInfo.toJSON()`: plain data crosses the server/client boundary, no methods. */
+type Props = { tenant: TenantJSON | null; contextName?: string; children: ReactNode };
 
 export function TenantProvider({ tenant, contextName = 'tenant', children }: Props) {
   const value = useMemo<Value>(
