@@ -6,6 +6,7 @@ import { landingPath } from '@/lib/auth/landing';
 import { enabledProviders } from '@/lib/auth/providers';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { getSessionUser } from '@/lib/auth/session';
+import { getTenant } from '@/lib/tenants/server';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -18,9 +19,17 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user) redirect(await landingPath(user.id, next));
 
   const providers = enabledProviders();
+  // A page outside app/[tenant] that still knows the host's tenant (the guide's "context processor"
+  // case). Only the public name: the same as GET /api/tenant says to anyone.
+  const tenant = await getTenant();
   return (
     <main className="mx-auto max-w-sm space-y-6 p-8">
       <h1 className="text-2xl font-semibold">Sign in</h1>
+      {tenant ? (
+        <p className="text-sm text-zinc-500" data-testid="login-tenant">
+          {`to ${tenant.name}`}
+        </p>
+      ) : null}
       {params.check === 'email' ? (
         <p role="status" className="rounded bg-zinc-100 p-3 text-sm text-zinc-900">
           A sign-in link is on its way. In development it is printed in the server console.

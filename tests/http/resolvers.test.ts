@@ -46,6 +46,14 @@ describe('subdomain mode', () => {
     expect(await tenantOf(app, 'a.acme.localhost')).toBe(404);
   });
 
+  it('shows the host’s tenant on a page outside app/[tenant] (the login page)', async () => {
+    const acme = await requestAs(app, 'acme.localhost', '/login');
+    expect(acme.status).toBe(200);
+    expect(acme.body).toContain('to Acme Corp');
+    const apex = await requestAs(app, 'localhost', '/login');
+    expect(apex.body).not.toContain('to Acme Corp');
+  });
+
   it('renders the dashboard for a member, with the query string kept', async () => {
     const cookie = await signInAs(app, 'acme.localhost', 'alice@acme.test');
     const res = await requestAs(app, 'acme.localhost', '/dashboard?tab=items', { headers: { cookie } });
