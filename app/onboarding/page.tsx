@@ -7,7 +7,7 @@ import { getSessionUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Create an organisation' };
 
-/** App-level route (no tenant): any signed-in user may create a tenant and become its owner. */
+/** App-level route (no tenant): every signed-in user may create a tenant and become its owner. */
 export default async function OnboardingPage() {
   const user = await getSessionUser();
   if (!user) redirect('/login?next=/onboarding');

@@ -1,5 +1,5 @@
 /**
- * Audit data must never hold credentials: any field whose NAME looks secret (password, token, key,
+ * Audit data must never hold credentials: every field whose NAME looks secret (password, token, key,
  * hash, secret, cookie, authorization) is replaced, at any depth. Pure. Tests: tests/auth/audit.test.ts.
  */
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|^key$|hash|authorization|cookie/i;
