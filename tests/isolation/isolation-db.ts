@@ -1,5 +1,6 @@
 // Scratch database, two seeded tenants and B-snapshots for the isolation matrix.
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createTenantDb, type TenantDb } from '@/lib/db/clients';
 import { deriveAppUrl } from '@/lib/db/config';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -98,4 +99,23 @@ export async function openMode(mode: Mode, db: { url: string; appUrl: string }):
   const tdb = createTenantDb({ url: db.url, appUrl: db.appUrl, rls: mode.rls, extension: mode.extension, poolSize: 5 });
   const seeded = await seedTwoTenants(tdb.admin, tdb.graph);
   return { mode, tdb, seeded, bBefore: await snapshot(tdb.admin, tdb.graph, seeded.b) };
+}
+
+/**
+ * Registers one mode's hooks in the surrounding describe: seed A and B, then after EVERY test
+ * assert B's rows are exactly as before (the invariant each attack must keep), and disconnect.
+ * The returned object is filled in beforeAll, so read it only inside tests.
+ */
+export function isolationModeSuite(mode: Mode, database: () => { url: string; appUrl: string }): ModeEnv {
+  const env = {} as ModeEnv;
+  beforeAll(async () => {
+    Object.assign(env, await openMode(mode, database()));
+  });
+  afterEach(async () => {
+    expect(await snapshot(env.tdb.admin, env.tdb.graph, env.seeded.b)).toEqual(env.bBefore);
+  });
+  afterAll(async () => {
+    await env.tdb?.disconnect();
+  });
+  return env;
 }

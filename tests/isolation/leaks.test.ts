@@ -1,9 +1,9 @@
 // Every leak a naive top-level hook has (issue 4, "What we measured") has a named test here, plus every
 // nested read/write form, transactions, raw SQL and interleaved concurrency — in all three modes.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantScopeError } from '@/lib/db/errors';
 import { allowRawSql } from '@/lib/db/tenant-extension';
-import { createIsolationDb, MODES, type ModeEnv, openMode, snapshot } from './isolation-db';
+import { createIsolationDb, isolationModeSuite, MODES } from './isolation-db';
 
 let database: Awaited<ReturnType<typeof createIsolationDb>>;
 beforeAll(async () => {
@@ -14,21 +14,12 @@ afterAll(async () => {
 });
 
 describe.each(MODES)('leaks ($name)', (mode) => {
-  let env: ModeEnv;
+  const env = isolationModeSuite(mode, () => database);
   const asA = () => env.tdb.forTenant(env.seeded.a);
   const asB = () => env.tdb.forTenant(env.seeded.b);
   const bItem = () => env.seeded.bRows.Item?.[0] as string;
   const aItem = () => env.seeded.aRows.Item?.[0] as string;
   const user = () => ({ where: { id: env.seeded.shared } });
-  beforeAll(async () => {
-    env = await openMode(mode, database);
-  });
-  afterEach(async () => {
-    expect(await snapshot(env.tdb.admin, env.tdb.graph, env.seeded.b)).toEqual(env.bBefore);
-  });
-  afterAll(async () => {
-    await env?.tdb.disconnect();
-  });
 
   describe('reads through relations', () => {
     it('include of a tenant-owned relation from a non-tenant model shows only A rows (User → items, memberships)', async () => {

@@ -1,14 +1,12 @@
 // The attack matrix: for every tenant-owned model and every operation, tenant A reads, counts and
 // changes nothing of tenant B — in each mode (extension only, RLS only, both).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createIsolationDb,
   delegate,
   MODEL_SPECS,
+  isolationModeSuite,
   MODES,
-  type ModeEnv,
-  openMode,
-  snapshot,
   tenantModels,
 } from './isolation-db';
 
@@ -25,17 +23,8 @@ afterAll(async () => {
 });
 
 describe.each(MODES)('isolation matrix ($name)', (mode) => {
-  let env: ModeEnv;
-  beforeAll(async () => {
-    env = await openMode(mode, database);
-  });
-  afterEach(async () => {
-    // B's rows are identical after every single attack.
-    expect(await snapshot(env.tdb.admin, env.tdb.graph, env.seeded.b)).toEqual(env.bBefore);
-  });
-  afterAll(async () => {
-    await env?.tdb.disconnect();
-  });
+  // B's rows are identical after every single attack (checked after each test).
+  const env = isolationModeSuite(mode, () => database);
 
   it('covers every tenant-owned model of the schema', () => {
     expect(tenantModels(env.tdb.graph).sort()).toEqual([...MODELS].sort());
