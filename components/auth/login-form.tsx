@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormMessage } from '@/components/settings/form-message';
+import { FormMessage } from '@/components/forms/form-message';
+import { TextField } from '@/components/forms/text-field';
 import { initialActionState } from '@/lib/actions/action-state';
 import { RedirectOnSuccess } from './redirect-on-success';
 import { signInWithEmail, signInWithPassword } from './actions';
@@ -17,20 +18,8 @@ export function LoginForm({ next, magicLink }: Props) {
     <div className="space-y-8">
       <form action={action} className="space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <div className="space-y-1">
-          <label htmlFor="email" className="block text-sm font-medium">
-            Email
-          </label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="w-full rounded border px-3 py-2 text-zinc-900" />
-          <FormMessage state={state} field="email" />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="password" className="block text-sm font-medium">
-            Password
-          </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded border px-3 py-2 text-zinc-900" />
-          <FormMessage state={state} field="password" />
-        </div>
+        <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />
         <FormMessage state={state} />
         <RedirectOnSuccess state={state} />
         <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">

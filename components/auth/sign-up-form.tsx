@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormMessage } from '@/components/settings/form-message';
+import { FormMessage } from '@/components/forms/form-message';
+import { TextField } from '@/components/forms/text-field';
 import { initialActionState } from '@/lib/actions/action-state';
 import { RedirectOnSuccess } from './redirect-on-success';
 import { signUp } from './actions';
@@ -20,13 +21,7 @@ export function SignUpForm({ next }: Props) {
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {fields.map((f) => (
-        <div key={f.name} className="space-y-1">
-          <label htmlFor={f.name} className="block text-sm font-medium">
-            {f.label}
-          </label>
-          <input id={f.name} name={f.name} type={f.type} autoComplete={f.autoComplete} required className="w-full rounded border px-3 py-2 text-zinc-900" />
-          <FormMessage state={state} field={f.name} />
-        </div>
+        <TextField key={f.name} name={f.name} label={f.label} type={f.type} autoComplete={f.autoComplete} required state={state} />
       ))}
       <FormMessage state={state} />
       <RedirectOnSuccess state={state} />

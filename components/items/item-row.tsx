@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { FormMessage } from '@/components/settings/form-message';
+import { FormMessage } from '@/components/forms/form-message';
 import { initialActionState } from '@/lib/actions/action-state';
 import { deleteItem, renameItem } from './actions';
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useNavigateOnSuccess } from '@/components/onboarding/use-navigate-on-success';
-import { FormMessage } from '@/components/settings/form-message';
+import { FormMessage } from '@/components/forms/form-message';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; token: string; tenantName: string };

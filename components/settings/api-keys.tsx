@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@/components/forms/form-message';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

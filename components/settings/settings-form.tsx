@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@/components/forms/form-message';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
