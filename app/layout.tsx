@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { TenantTheme } from '@/components/ui/tenant-theme';
+import { ThemeProvider } from '@/components/ui/theme-provider';
+import { Toaster } from '@/components/ui/toaster';
 import { getMemberContext, orUnavailablePage } from '@/lib/auth/guard';
+import { nonceFromCsp } from '@/lib/security/csp';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantProvider } from '@/lib/tenants/context';
 import './globals.css';
@@ -15,13 +20,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // tenant host must look exactly like an unknown tenant's. This is the first database read of
   // every page, so an unreachable database turns into the 503 page here.
   const tenant = (await orUnavailablePage(() => getMemberContext()))?.tenant ?? null;
-  const theme = tenant?.getSetting<string>('theme', 'light') === 'dark' ? 'theme-dark' : 'theme-light';
+  const tenantTheme = tenant ? (tenant.getSetting<string>('theme', 'light') === 'dark' ? 'dark' : 'light') : null;
+  const nonce = nonceFromCsp((await headers()).get('content-security-policy'));
   return (
-    <html lang="en">
-      <body className={theme}>
-        <TenantProvider tenant={tenant ? tenant.toJSON() : null} contextName={getTenancyConfig().contextName}>
-          {children}
-        </TenantProvider>
+    // next-themes sets the class on <html> before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <body data-tenant-theme={tenantTheme ?? undefined}>
+        <ThemeProvider defaultTheme={tenantTheme ?? 'system'} nonce={nonce}>
+          <TenantTheme theme={tenantTheme} />
+          <TenantProvider tenant={tenant ? tenant.toJSON() : null} contextName={getTenancyConfig().contextName}>
+            {children}
+          </TenantProvider>
+          <Toaster />
+        </ThemeProvider>
       </body>
     </html>
   );

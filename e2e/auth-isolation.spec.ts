@@ -15,7 +15,7 @@ test.describe('alice cannot reach globex', () => {
     const res = await page.goto(subdomainUrl('globex', '/dashboard'));
     expect(res?.status()).toBe(404);
     await expect(page.locator('body')).not.toContainText('Globex');
-    await expect(page.locator('body')).not.toHaveClass(/theme-dark/);
+    await expect(page.locator('body')).not.toHaveAttribute('data-tenant-theme');
   });
 
   test('path mode', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsp, createNonce } from './csp';
+import { buildCsp, createNonce, nonceFromCsp } from './csp';
 
 describe('buildCsp', () => {
   it('allows only nonced scripts and forbids framing', () => {
@@ -18,5 +18,12 @@ describe('buildCsp', () => {
   it('makes a fresh nonce per call', () => {
     expect(createNonce()).not.toBe(createNonce());
     expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it('reads the nonce back from a policy, and nothing from a missing one', () => {
+    const nonce = createNonce();
+    expect(nonceFromCsp(buildCsp(nonce, { dev: true }))).toBe(nonce);
+    expect(nonceFromCsp(null)).toBeUndefined();
+    expect(nonceFromCsp(`script-src 'self'`)).toBeUndefined();
   });
 });

@@ -41,3 +41,8 @@ export function buildCsp(nonce: string, options: { dev: boolean; realtimeUrl?: s
     `object-src 'none'`,
   ].join('; ');
 }
+
+/** The nonce in a policy built above, for inline scripts a page renders itself (the theme script). */
+export function nonceFromCsp(csp: string | null | undefined): string | undefined {
+  return csp ? /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1] : undefined;
+}

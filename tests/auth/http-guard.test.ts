@@ -54,13 +54,14 @@ describe('guard over HTTP (subdomain mode)', () => {
     const res = await get('acme.localhost', '/dashboard', aliceAcme);
     expect(res.status).toBe(200);
     expect(res.body).toContain('Acme Corp Dashboard');
+    expect(res.body).toContain('data-tenant-theme="dark"');
   });
 
   it('gives a signed-in non-member the same 404 as an unknown tenant, without the tenant’s name or theme', async () => {
     const member = await get('globex.localhost', '/dashboard', aliceGlobex);
     expect(member.status).toBe(404);
     expect(member.body).not.toContain('Globex');
-    expect(member.body).not.toContain('theme-dark');
+    expect(member.body).not.toContain('data-tenant-theme');
   });
 
   it('shows a 403 page to a member whose role is too low', async () => {
