@@ -64,6 +64,15 @@ describe('guard over HTTP (subdomain mode)', () => {
     expect(member.body).not.toContain('data-tenant-theme');
   });
 
+  it('serves the favicon to a signed-out visitor instead of sending it to the login page', async () => {
+    for (const path of ['/favicon.ico', '/icon.svg']) {
+      const res = await get('acme.localhost', path);
+      expect(res.status, path).toBe(200);
+      expect(String(res.headers['content-type']), path).toMatch(/^image\//);
+    }
+    expect((await get('acme.localhost', '/login')).body).toMatch(/<link rel="icon" href="\/icon\.svg/);
+  });
+
   it('shows a 403 page to a member whose role is too low', async () => {
     const res = await get('acme.localhost', '/audit', carolAcme);
     expect(res.status).toBe(403);
