@@ -4,6 +4,7 @@
 //   2. Apply migrations; seed when the database has no tenants yet.
 //   3. Run `next dev` and the realtime sidecar together; stop everything on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-db.mjs';
 
@@ -25,6 +26,17 @@ function run(args) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
 }
 
+const shortPath = (p) => (p.startsWith(`${process.cwd()}${path.sep}`) ? path.relative(process.cwd(), p) : p);
+
+/** The port `next dev` will use: `-p`/`--port` among our arguments, then PORT, then Next's 3000. */
+function devPort(args = process.argv.slice(2)) {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '-p' || arg === '--port') return args[i + 1];
+    if (arg.startsWith('--port=')) return arg.slice('--port='.length);
+  }
+  return env.PORT || '3000';
+}
+
 async function tenantCount(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -40,7 +52,7 @@ try {
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({});
     env.DATABASE_URL = embedded.url;
-    console.log(`▶ embedded PostgreSQL at ${embedded.url} (data in .data/postgres)`);
+    console.log(`▶ embedded PostgreSQL at ${embedded.url} (data in ${shortPath(embedded.dir)})`);
   }
   run(['scripts/prisma.mjs', 'migrate', 'deploy']);
   if ((await tenantCount(env.DATABASE_URL)) === 0) run(['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts']);
@@ -48,7 +60,7 @@ try {
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env });
   const realtime = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime/server.ts'], { stdio: 'inherit', env });
   children.push(next, realtime);
-  console.log('▶ open http://acme.localhost:3000/dashboard (sign in as alice@acme.test / password)');
+  console.log(`▶ open http://acme.localhost:${devPort()}/dashboard (sign in as alice@acme.test / password)`);
   next.on('exit', (code) => void shutdown(code ?? 0));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

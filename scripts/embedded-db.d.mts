@@ -9,6 +9,14 @@ export type EmbeddedPostgresOptions = {
   /** false = throw-away cluster (no fsync; data deleted by stop()). Default true. */
   persistent?: boolean;
 };
-export type EmbeddedPostgres = { url: string; port: number; stop(): Promise<void> };
+export type EmbeddedPostgres = {
+  url: string;
+  port: number;
+  /** Where the data really is: `dir`, or a place the `postgres` user can reach when running as root. */
+  dir: string;
+  stop(): Promise<void>;
+};
+/** A failure explained in one sentence: print `message`, not the stack. */
+export class EmbeddedPostgresError extends Error {}
 export function startEmbeddedPostgres(options?: EmbeddedPostgresOptions): Promise<EmbeddedPostgres>;
 export function hydrateEmbeddedPostgres(): Promise<number>;

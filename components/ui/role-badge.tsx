@@ -8,10 +8,10 @@ const LOOK: Record<Role, { label: string; variant: 'default' | 'accent' | 'secon
 };
 
 /** A member's role as people say it ("Admin", not "ADMIN"), each role with its own look. */
-export function RoleBadge({ role, className }: { role: Role; className?: string }) {
-  const { label, variant } = LOOK[role];
+export function RoleBadge({ value, className }: { value: Role; className?: string }) {
+  const { label, variant } = LOOK[value];
   return (
-    <Badge variant={variant} className={className} data-role={role}>
+    <Badge variant={variant} className={className} data-role={value}>
       {label}
     </Badge>
   );
