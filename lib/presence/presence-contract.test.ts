@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeTestRedis, describeWithRedis, lazyTestRedis, testRedisUrl } from '@/tests/setup/test-redis';
 import { TenantAwareMemoryBackend } from './memory-backend';
 import { TenantAwareRedisBackend } from './redis-backend';
 import type { PresenceBackend } from './types';
@@ -7,7 +7,7 @@ import type { PresenceBackend } from './types';
 // One contract, two backends. Time is a stepped clock so stale/TTL behaviour is tested without sleeps.
 const run = `${process.pid}-${Date.now().toString(36)}`;
 const prefix = `test-presence-${run}`;
-const redis = new Redis('redis://127.0.0.1:6379');
+const redis = lazyTestRedis();
 const clock = { t: 1_700_000_000_000 };
 const now = () => clock.t;
 const TIMEOUT = 1_000;
@@ -19,13 +19,9 @@ const factories: [string, Make][] = [
   ['redis', (tenantId) => new TenantAwareRedisBackend({ tenantId, redis, keyPrefix: prefix, timeoutMs: TIMEOUT, now })],
 ];
 
-afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-});
+afterAll(() => closeTestRedis(redis, `${prefix}:*`));
 
-describe.each(factories)('%s presence backend', (_name, make) => {
+function contract(_name: string, make: Make) {
   let acme: PresenceBackend;
   let globex: PresenceBackend;
   beforeEach(() => {
@@ -213,10 +209,13 @@ describe.each(factories)('%s presence backend', (_name, make) => {
     await globex.join('one', 'carol');
     expect(await acme.healthCheck()).toMatchObject({ status: 'ok', tenantId: acme.tenantId, presenceCount: 2 });
   });
-});
+}
+
+describe.each(factories.filter(([name]) => name === 'memory'))('%s presence backend', contract);
+describeWithRedis.each(factories.filter(([name]) => name === 'redis'))('%s presence backend', contract);
 
 describe('redis presence backend (storage details)', () => {
-  it('stores keys under <prefix>:tenant:<tenantId>:presence:<encoded key> with a TTL', async () => {
+  it.skipIf(!testRedisUrl)('stores keys under <prefix>:tenant:<tenantId>:presence:<encoded key> with a TTL', async () => {
     const tenantId = `ttl-${run}`;
     const backend = new TenantAwareRedisBackend({ tenantId, redis, keyPrefix: prefix, timeoutMs: TIMEOUT });
     await backend.join('doc:1', 'alice');

@@ -1,19 +1,15 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeTestRedis, describeWithRedis, lazyTestRedis } from '@/tests/setup/test-redis';
 import { TenantMemoryStateStore } from './memory-store';
 import { TenantRedisStateStore } from './redis-store';
 import type { TenantStateStore } from './types';
 
 const run = `${process.pid}-${Date.now().toString(36)}`;
 const prefix = `test-state-${run}`;
-const redis = new Redis('redis://127.0.0.1:6379');
+const redis = lazyTestRedis();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-});
+afterAll(() => closeTestRedis(redis, `${prefix}:*`));
 
 let counter = 0;
 type Make = (tenantId: string) => TenantStateStore;
@@ -22,7 +18,7 @@ const factories: [string, Make][] = [
   ['redis', (tenantId) => new TenantRedisStateStore({ tenantId, redis, keyPrefix: prefix })],
 ];
 
-describe.each(factories)('%s state store', (_name, make) => {
+function contract(_name: string, make: Make) {
   let acme: TenantStateStore;
   let globex: TenantStateStore;
   beforeEach(() => {
@@ -92,9 +88,12 @@ describe.each(factories)('%s state store', (_name, make) => {
     await expect(acme.set('k', undefined)).rejects.toThrow(/JSON/);
     await expect(acme.get('')).rejects.toThrow(/invalid state key/);
   });
-});
+}
 
-describe('redis state store (storage details)', () => {
+describe.each(factories.filter(([name]) => name === 'memory'))('%s state store', contract);
+describeWithRedis.each(factories.filter(([name]) => name === 'redis'))('%s state store', contract);
+
+describeWithRedis('redis state store (storage details)', () => {
   it('writes keys as <prefix>:tenant:<tenantId>:<namespace>:<key> with a TTL', async () => {
     const store = new TenantRedisStateStore({ tenantId: `layout-${run}`, redis, keyPrefix: prefix });
     await store.set('doc:1', { a: 1 }, { namespace: 'drafts', ttlSeconds: 30 });

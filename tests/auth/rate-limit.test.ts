@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rateLimit, rateLimitResponse, resetRateLimiters } from '@/lib/rate-limit';
 import { closeSharedRedis } from '@/lib/rate-limit/redis';
+import { describeWithRedis, lazyTestRedis, testRedisUrl } from '@/tests/setup/test-redis';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// This run's Redis; the Redis cases are skipped when there is none (tests/setup/test-redis.ts).
+const REDIS_URL = testRedisUrl ?? 'redis://redis.invalid';
 const saved = { ...process.env };
 
 function useEnv(env: Record<string, string | undefined>) {
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 for (const backend of ['memory', 'redis'] as const) {
-  describe(`rate limit (${backend})`, () => {
+  (backend === 'redis' ? describeWithRedis : describe)(`rate limit (${backend})`, () => {
     const prefix = `test-${randomUUID()}`;
     beforeEach(() => {
       useEnv({
@@ -74,8 +75,8 @@ for (const backend of ['memory', 'redis'] as const) {
   });
 }
 
-describe('rate limit keys in Redis', () => {
-  const redis = new Redis(REDIS_URL);
+describeWithRedis('rate limit keys in Redis', () => {
+  const redis = lazyTestRedis();
   afterAll(() => redis.quit());
 
   it('stores the budget under <prefix>:rate_limit:<tenant>:<user>', async () => {

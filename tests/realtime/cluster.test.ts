@@ -1,5 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { TenantPresenceManager } from '@/lib/presence/manager';
+import { describeWithRedis } from '@/tests/setup/test-redis';
 import { type ChildNode, type ClientSocket, connect, deleteKeys, ids, join, mint, REDIS_URL, run, sleep, startChild, users, waitForDiff } from './helpers';
 
 // Two sidecar processes sharing Redis (adapter + presence), as in a multi-node deployment.
@@ -39,7 +40,7 @@ afterAll(async () => {
   await deleteKeys(prefix);
 });
 
-describe('two sidecar nodes with the Redis adapter', () => {
+describeWithRedis('two sidecar nodes with the Redis adapter', () => {
   it('shows a user on node 1 to a user on node 2, and keeps other tenants out', async () => {
     const [n1, n2] = await Promise.all([startNode(), startNode()]);
     const alice = await as(n1, users.alice);

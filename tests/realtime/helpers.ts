@@ -5,10 +5,12 @@ import type { ClientToServerEvents, JoinAck, PresenceDiffMessage, ServerToClient
 import { type RealtimeTokenInput, signRealtimeToken } from '@/lib/realtime/token';
 import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from '@/realtime/create-server';
 import { createLogger } from '@/realtime/logger';
+import { testRedisUrl } from '@/tests/setup/test-redis';
 
 export const SECRET = 'test-realtime-secret-0123456789abcdef';
 export const ORIGIN = 'http://localhost:3000';
-export const REDIS_URL = 'redis://127.0.0.1:6379';
+// This run's Redis; the suites that dial it are skipped when there is none (tests/setup/test-redis.ts).
+export const REDIS_URL = testRedisUrl ?? 'redis://redis.invalid';
 export const run = `${process.pid}-${Date.now().toString(36)}`;
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -126,6 +128,7 @@ export const ids = (list: { id: string }[]) => list.map((u) => u.id).sort();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function deleteKeys(prefix: string): Promise<void> {
+  if (!testRedisUrl) return;
   const { Redis } = await import('ioredis');
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${prefix}*`);

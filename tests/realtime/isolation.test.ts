@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RealtimeServer } from '@/realtime/create-server';
+import { describeWithRedis } from '@/tests/setup/test-redis';
 import { type ClientSocket, connect, deleteKeys, ids, join, leave, mint, REDIS_URL, recordDiffs, run, sleep, startServer, users, waitForDiff } from './helpers';
 
 const backends: [string, string | null][] = [
@@ -11,7 +12,7 @@ afterAll(async () => {
   await deleteKeys(`test-rt-${run}`);
 });
 
-describe.each(backends)('presence over the sidecar (%s backend)', (_name, redisUrl) => {
+function sidecarPresence(_name: string, redisUrl: string | null) {
   let server: RealtimeServer;
   const open: ClientSocket[] = [];
   const as = async (user: (typeof users)[keyof typeof users]) => {
@@ -117,4 +118,7 @@ describe.each(backends)('presence over the sidecar (%s backend)', (_name, redisU
     expect(await check.get('tenant-acme').count(key)).toBe(0);
     await check.close();
   });
-});
+}
+
+describe.each(backends.filter(([name]) => name === 'memory'))('presence over the sidecar (%s backend)', sidecarPresence);
+describeWithRedis.each(backends.filter(([name]) => name === 'redis'))('presence over the sidecar (%s backend)', sidecarPresence);

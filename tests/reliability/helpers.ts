@@ -1,10 +1,11 @@
 // Shared pieces of the reliability suites: a Redis the test owns, waiting for a condition with a
 // bound (never a timing assertion), server actions over plain HTTP, and body checks.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { type AppServer, type HttpResult, requestAs, TEST_DIST_DIR } from '../fixtures/app-server';
+import { type RedisProcess, startRedisServer } from '../setup/redis-server';
+import { redisServerBinary } from '../setup/test-redis';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,45 +21,12 @@ export async function waitFor(probe: () => Promise<boolean>, timeoutMs = 20_000,
   }
 }
 
-export type RedisProcess = { port: number; url: string; stop(): Promise<void> };
+export type { RedisProcess };
 
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(1_000);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (d) => {
-      socket.destroy();
-      resolve(String(d).startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-/** A throwaway `redis-server` on `port` (loopback, no persistence), started as a child process. */
-export async function startRedis(port: number): Promise<RedisProcess> {
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (!(await waitFor(() => ping(port), 10_000, 100))) {
-    child.kill('SIGKILL');
-    throw new Error(`redis-server did not start on port ${port}`);
-  }
-  return {
-    port,
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/** A throwaway `redis-server` on `port` (loopback, no persistence); the suite skips when none is installed. */
+export function startRedis(port: number): Promise<RedisProcess> {
+  if (!redisServerBinary) throw new Error('no redis-server installed (the suite should have been skipped)');
+  return startRedisServer(redisServerBinary, port);
 }
 
 /** The id of a server action in the test build (ids are per build, so read the manifest). */

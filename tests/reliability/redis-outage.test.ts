@@ -5,6 +5,7 @@ import { type AppServer, ensureBuilt, requestAs, startApp } from '../fixtures/ap
 import { freePort } from '../fixtures/free-port';
 import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
 import { signInAs } from '../fixtures/sign-in';
+import { redisServerBinary } from '../setup/test-redis';
 import { type ChildNode, startChild } from '../realtime/helpers';
 import { actionId, leaksInternals, postFormAction, type RedisProcess, startRedis, waitFor } from './helpers';
 
@@ -14,7 +15,8 @@ import { actionId, leaksInternals, postFormAction, type RedisProcess, startRedis
  * (rate limited) answer without a 500, `/api/health` says `degraded` with 200, and everything is
  * back to `ok` once Redis returns on the same port. The Redis is the test's own, on its own port.
  */
-describe('Redis outage', () => {
+// It starts, stops and restarts its own redis-server, so it needs the binary (not REDIS_URL).
+describe.skipIf(!redisServerBinary)('Redis outage', () => {
   const ACME = 'acme.localhost';
   let database: ScratchDb;
   let redis: RedisProcess;
