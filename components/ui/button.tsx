@@ -20,7 +20,7 @@ export const buttonVariants = cva(
         outline: 'border border-input bg-background shadow-xs hover:bg-accent hover:text-accent-foreground',
         ghost: 'hover:bg-accent hover:text-accent-foreground',
         destructive: 'bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90',
-        link: 'h-auto px-0 text-primary underline-offset-4 hover:underline',
+        link: 'text-primary underline-offset-4 hover:underline',
       },
       size: {
         default: 'h-9 px-4 py-2',
@@ -29,6 +29,8 @@ export const buttonVariants = cva(
         icon: 'size-9',
       },
     },
+    // A link-styled button sits in running text: no box, whatever the size.
+    compoundVariants: [{ variant: 'link', className: 'h-auto px-0 py-0' }],
     defaultVariants: { variant: 'default', size: 'default' },
   },
 );
