@@ -1,4 +1,4 @@
-import { createElement as h } from 'react';
+import { type ComponentProps, type FunctionComponent, createElement as h, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { initials } from '@/components/ui/avatar';
@@ -11,11 +11,14 @@ import { RoleBadge } from '@/components/ui/role-badge';
 // Server-rendered markup of the components whose contract is in their attributes: what assistive
 // technology reads (names, descriptions, invalid state) and what tests select on.
 const html = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(element);
+type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
+/** A Field with its control passed the way JSX passes it (createElement's children argument). */
+const field = (props: FieldProps, control: ReactElement) => h(Field as FunctionComponent<FieldProps>, props, control);
 const attr = (markup: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(markup)?.[1];
 
 describe('Field', () => {
   it('names the control by its label and ties the error to it with aria-invalid and aria-describedby', () => {
-    const markup = html(h(Field, { label: 'Email', error: ['Enter an email.', 'second'], children: h(Input, { name: 'email' }) }));
+    const markup = html(field({ label: 'Email', error: ['Enter an email.', 'second'] }, h(Input, { name: 'email' })));
     const id = attr(markup, 'input', 'id');
     expect(id).toBeTruthy();
     expect(attr(markup, 'label', 'for')).toBe(id);
@@ -26,13 +29,13 @@ describe('Field', () => {
   });
 
   it('describes the control by its hint and its error, in that order, and keeps a given id', () => {
-    const markup = html(h(Field, { label: 'Logo', description: 'https only', error: 'Use an https:// URL.', id: 'logo', children: h(Input, { name: 'logoUrl' }) }));
+    const markup = html(field({ label: 'Logo', description: 'https only', error: 'Use an https:// URL.', id: 'logo' }, h(Input, { name: 'logoUrl' })));
     expect(attr(markup, 'input', 'id')).toBe('logo');
     expect(attr(markup, 'input', 'aria-describedby')).toBe('logo-description logo-error');
   });
 
   it('marks nothing invalid without an error', () => {
-    const markup = html(h(Field, { label: 'Name', error: null, children: h(Input, { name: 'name', id: 'name' }) }));
+    const markup = html(field({ label: 'Name', error: null }, h(Input, { name: 'name', id: 'name' })));
     expect(attr(markup, 'input', 'aria-invalid')).toBeUndefined();
     expect(attr(markup, 'input', 'aria-describedby')).toBeUndefined();
     expect(attr(markup, 'label', 'for')).toBe('name');
