@@ -25,7 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     // next-themes sets the class on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
-      <body data-tenant-theme={tenantTheme ?? undefined}>
+      {/* Spread, not `={undefined}`: an absent prop leaves no trace in the page's RSC payload either. */}
+      <body {...(tenantTheme ? { 'data-tenant-theme': tenantTheme } : {})}>
         <ThemeProvider defaultTheme={tenantTheme ?? 'system'} nonce={nonce}>
           <TenantTheme theme={tenantTheme} />
           <TenantProvider tenant={tenant ? tenant.toJSON() : null} contextName={getTenancyConfig().contextName}>
