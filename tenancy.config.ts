@@ -3,7 +3,7 @@ import { defineTenancy } from './lib/tenants/define-tenancy';
 /**
  * Tenancy configuration: how a request finds its tenant.
  *
- * Every key can be overridden by an environment variable (see docs/ and DESIGN.md's table), and
+ * Every key can be overridden by an environment variable (the table in docs/configuration.md), and
  * the environment wins over this file. Values are validated when this module loads: a bad one
  * stops startup with an error naming the key. This file is imported by the edge middleware, so
  * keep it free of Node-only imports (no fs, no Prisma). Import `defineTenancy` from

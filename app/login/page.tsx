@@ -20,8 +20,8 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user) redirect(await landingPath(user.id, next));
 
   const providers = enabledProviders();
-  // A page outside app/[tenant] that still knows the host's tenant (the guide's "context processor"
-  // case). Only the public name: the same as GET /api/tenant says to anyone. Signing in must keep
+  // A page outside app/[tenant] that still knows the host's tenant (from the same trusted header).
+  // Only the public name: the same as GET /api/tenant says to anyone. Signing in must keep
   // working while the database is down (the form then explains), so the name is optional.
   const tenant = await getTenant().catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) return null;

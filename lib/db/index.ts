@@ -61,7 +61,7 @@ export function withoutTenant<T>(fn: (client: PrismaClient) => Promise<T> | T): 
   return withNoTenant(() => fn(instance().admin));
 }
 
-/** The TenantScopedMixin helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
+/** The scoped helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
 export function scoped(tenant: TenantRef | null | undefined): ScopedHelpers {
   return makeScoped((id) => instance().forTenant(id), tenant);
 }

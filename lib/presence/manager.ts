@@ -72,7 +72,7 @@ export class TenantPresenceManager {
     return TenantPresenceManager.defaultManager;
   }
 
-  /** `TenantPresenceManager.forTenant('acme')` — the original's entry point, on the app-wide manager. */
+  /** `TenantPresenceManager.forTenant('acme')` — the documented entry point, on the app-wide manager. */
   static forTenant(tenantId: string): PresenceBackend {
     return TenantPresenceManager.default().get(tenantId);
   }

@@ -5,7 +5,7 @@ import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth,
  * In-process presence, the development default.
  *
  * Invariant: storage is nested maps tenant → key → user, so no pair of (key, user) can collide
- * (the original joined them as "<key>:<user>" strings, and one user's leave purged another's).
+ * (joined "<key>:<user>" strings would, and one user's leave would purge another's).
  * Proven by the "keeps heartbeats per (key, user) pair" test in presence-contract.test.ts.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Environment overrides for the tenancy config (DESIGN.md's table). Values are copied raw; the zod
+ * Environment overrides for the tenancy config (the table in docs/configuration.md). Values are copied raw; the zod
  * schema in define-tenancy.ts parses them, so a bad env value fails exactly like a bad file value,
  * and the error names the variable it came from.
  */

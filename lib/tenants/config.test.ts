@@ -18,7 +18,7 @@ function configError(fn: () => unknown): TenancyConfigError {
 }
 
 describe('defineTenancy defaults', () => {
-  it('fills every key of DESIGN.md\'s table', () => {
+  it('fills every key of the configuration table', () => {
     const c = defineTenancy({}, NO_ENV);
     expect(c).toEqual({
       resolver: 'subdomain',

@@ -1,5 +1,5 @@
 /**
- * The tenant slug rule (DESIGN.md "Keys and identifiers"): lower-case DNS label characters, 1–63
+ * The tenant slug rule (docs/architecture.md, "Keys and identifiers"): lower-case DNS label characters, 1–63
  * long, no leading or trailing hyphen. Every value that reaches a rewrite, a header or a query goes
  * through here first, so nothing with `/`, `.`, `:`, `%`, whitespace or non-ASCII can ever be a slug.
  * Tests: lib/tenants/slug.test.ts.

@@ -4,7 +4,7 @@
  * Invariant: a token is minted only for a signed-in MEMBER of the request's tenant (guard, DB
  * membership check now), and carries that tenant's id — never one named by the client. Signed
  * out → 401, not a member or no tenant → 404. Rate limited like any tenant call.
- * Tests: tests/auth/realtime-token-route.test.ts, e2e presence specs.
+ * Tests: tests/auth/http-guard.test.ts ("mints a realtime token only for a member"), e2e/presence.spec.ts.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
 import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
