@@ -60,14 +60,14 @@ describe('the reference check on synthetic input', () => {
 
   it('reports a design file that is not in the repository, however it is named', () => {
     expect(refs('lib/db/index.ts', '// Public face of lib/db (CONTRACT.md "Public API").')).toEqual(['1: CONTRACT.md (missing)']);
-    expect(refs('docs/testing.md', 'See [the contract](../../shared/CONTRACT.md).')).toEqual(['1: ../../shared/CONTRACT.md (outside)']);
+    expect(refs('docs/testing.md', 'See [the contract](../../elsewhere/CONTRACT.md).')).toEqual(['1: ../../elsewhere/CONTRACT.md (outside)']);
   });
 
   it('reports relative paths that leave the repository and absolute paths into someone’s folders', () => {
     const home = ['', 'home', 'dev', 'notes.md'].join('/');
-    const work = ['', 'work', 'shared', 'notes.md'].join('/');
-    expect(refs('lib/db/index.ts', `// see ../../../shared/notes.md and ${home}\n// and ${work}`)).toEqual([
-      '1: ../../../shared/notes.md (outside)',
+    const work = ['', 'work', 'team', 'notes.md'].join('/');
+    expect(refs('lib/db/index.ts', `// see ../../../elsewhere/notes.md and ${home}\n// and ${work}`)).toEqual([
+      '1: ../../../elsewhere/notes.md (outside)',
       `1: ${home} (outside)`,
       `2: ${work} (outside)`,
     ]);
