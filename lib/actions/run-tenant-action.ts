@@ -19,12 +19,14 @@ import { getRequestLogger } from '@/lib/log/logger';
 
 export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role };
 
-export type ActionDefinition<S extends z.ZodType> = {
-  /** Audit action name, e.g. `items.create`; also the permission when `permission` is omitted. */
-  name: string;
-  permission?: Action;
-  schema: S;
-};
+/**
+ * `name` is the audit action, e.g. `items.create`, and also the permission when it is a row of the
+ * permission table. Any other name must say which row guards it (`permission`): the compiler
+ * refuses an action that no row guards.
+ */
+export type ActionDefinition<S extends z.ZodType> =
+  | { name: Action; permission?: Action; schema: S }
+  | { name: string; permission: Action; schema: S };
 
 export type ActionSuccess = {
   message?: string;
