@@ -7,9 +7,10 @@
  * Tests: tests/auth/http-guard.test.ts ("mints a realtime token only for a member"), e2e/presence.spec.ts.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
-import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { signRealtimeToken } from '@/lib/realtime/token';
-import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 
 const LIFETIME_SECONDS = 60;
 
@@ -23,11 +24,11 @@ function realtimeUrl(request: Request): string {
 }
 
 export const POST = withDatabaseUnavailable(async (request: Request): Promise<Response> => {
-  const access = await getMemberAccess('MEMBER');
+  const access = await getMemberAccess('tenant.view');
   if (access.status !== 'ok') return accessDeniedResponse(access);
   const { tenant, user } = access.context;
 
-  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  const limit = await rateLimitFor(tenant, user.id);
   if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
 
   const token = await signRealtimeToken(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Item input rules, shared by the server actions and the API (`/api/v1/items`). */
+/** Item input rules: one schema for the server actions (lib/items/actions.ts) and the REST API (lib/items/api.ts). */
 export const itemName = z
   .string({ error: 'Enter a name' })
   .trim()

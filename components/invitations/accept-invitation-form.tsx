@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useNavigateOnSuccess } from '@/components/onboarding/use-navigate-on-success';
 import { FormMessage } from '@/components/forms/form-message';
+import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; token: string; tenantName: string };
