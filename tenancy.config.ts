@@ -1,4 +1,4 @@
-import { defineTenancy } from './lib/tenants/define-tenancy';
+import { defineTenancy } from '@/lib/tenants/define-tenancy';
 
 /**
  * Tenancy configuration: how a request finds its tenant.

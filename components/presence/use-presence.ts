@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { PresenceClientMeta } from '../../lib/realtime/protocol';
-import { useTenant } from '../../lib/tenants/context';
+import type { PresenceClientMeta } from '@/lib/realtime/protocol';
+import { useTenant } from '@/lib/tenants/context';
 import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from './presence-client';
 
 export type { PresenceSnapshot, PresenceStatus } from './presence-client';

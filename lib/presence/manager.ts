@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { getTenancyConfig } from '../tenants/config';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantAwareMemoryBackend } from './memory-backend';
-import { createRedis } from '../state/redis-connection';
+import { createRedis } from '@/lib/state/redis-connection';
 import { TenantAwareRedisBackend } from './redis-backend';
 import type { PresenceBackend } from './types';
 

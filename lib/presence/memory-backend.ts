@@ -1,4 +1,4 @@
-import { assertTenantId, encodeKeyPart } from '../state/key-parts';
+import { assertTenantId, encodeKeyPart } from '@/lib/state/key-parts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenantRoot } from '../state/key-parts';
-import { createRedis } from '../state/redis-connection';
+import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenantRoot } from '@/lib/state/key-parts';
+import { createRedis } from '@/lib/state/redis-connection';
 import { byJoin } from './memory-backend';
 import { scripts } from './redis-scripts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';

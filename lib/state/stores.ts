@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createRedis } from './redis-connection';
-import { getTenancyConfig } from '../tenants/config';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantMemoryStateStore } from './memory-store';
 import { TenantRedisStateStore } from './redis-store';
 import type { TenantStateStore } from './types';

@@ -1,5 +1,5 @@
-import { getRealtimeSecret } from '../lib/realtime/token';
-import { getTenancyConfig } from '../lib/tenants/config';
+import { getRealtimeSecret } from '@/lib/realtime/token';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import type { RealtimeServerOptions } from './create-server';
 import { DEV_ALLOWED_ORIGINS } from './origins';
 

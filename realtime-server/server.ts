@@ -1,6 +1,6 @@
 /**
- * The realtime sidecar: `npm run realtime` (tsx realtime/server.ts). Runs beside Next, port
- * REALTIME_PORT (3001). Configuration: realtime/config.ts; protocol and security: docs/realtime.md.
+ * The realtime sidecar: `npm run realtime` (tsx realtime-server/server.ts). Runs beside Next, port
+ * REALTIME_PORT (3001). Configuration: realtime-server/config.ts; protocol and security: docs/realtime.md.
  */
 import './load-env'; // first: before any module reads process.env
 import { realtimeOptionsFromEnv } from './config';
