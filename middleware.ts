@@ -17,6 +17,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { refuseMalformedAction } from '@/lib/actions/action-request';
+import { env } from '@/lib/env';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
@@ -31,8 +32,8 @@ import type { ResolveInput } from '@/lib/tenants/types';
 // Validated once when the module loads: a bad configuration stops the server, not a request.
 const tenancy = getTenancyConfig();
 const usesSession = tenancy.resolvers.includes('session');
-const dev = process.env.NODE_ENV !== 'production';
-const realtimeUrl = process.env.REALTIME_PUBLIC_URL;
+const dev = env.NODE_ENV !== 'production';
+const realtimeUrl = env.REALTIME_PUBLIC_URL;
 
 /** CSP travels on the forwarded request (Next nonces its inline scripts from it) and on the response. */
 function withCsp(response: NextResponse, csp: string): NextResponse {

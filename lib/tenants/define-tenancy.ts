@@ -207,7 +207,7 @@ export function isTenancyConfig(value: unknown): value is TenancyConfig {
 }
 
 export type DefineTenancyOptions = {
-  /** Where overrides are read from: defaults to `process.env`; pass `{}` (or `false`) for none. */
+  /** Where overrides are read from: defaults to this process's environment (lib/env); pass `{}` (or `false`) for none. */
   env?: EnvSource | false;
 };
 

@@ -8,18 +8,18 @@
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
 import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { env } from '@/lib/env';
 import { signRealtimeToken } from '@/lib/realtime/token';
 import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
 
 const LIFETIME_SECONDS = 60;
 
 function realtimeUrl(request: Request): string {
-  const configured = process.env.REALTIME_PUBLIC_URL?.trim();
-  if (configured) return configured;
+  if (env.REALTIME_PUBLIC_URL) return env.REALTIME_PUBLIC_URL;
   // Development default: the sidecar on its own port of the host the browser already uses.
   const url = new URL(request.url);
   const host = request.headers.get('host')?.replace(/:\d+$/, '') ?? url.hostname;
-  return `${url.protocol}//${host}:${process.env.REALTIME_PORT ?? '3001'}`;
+  return `${url.protocol}//${host}:${env.REALTIME_PORT}`;
 }
 
 export const POST = withDatabaseUnavailable(async (request: Request): Promise<Response> => {
