@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnvError, env, envFrom, parseEnv } from './index';
 import { ENV_SCHEMA } from './schema';
@@ -105,5 +107,22 @@ describe('env', () => {
     expect(other.NODE_ENV).toBe('production');
     expect(other.REALTIME_PORT).toBe(4000);
     expect(() => envFrom({ REALTIME_PORT: 'x' }).REALTIME_PORT).toThrow(/REALTIME_PORT/);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  // The variables in the first two columns of its tables (the env column of each).
+  const documented = () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/configuration.md'), 'utf8');
+    const names = doc
+      .split('\n')
+      .filter((line) => line.startsWith('|'))
+      .flatMap((line) => line.split('|').slice(1, 3))
+      .flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!));
+    return [...new Set(names)].sort();
+  };
+
+  it('documents every variable of the schema, and no variable the code does not read', () => {
+    expect(documented()).toEqual(Object.keys(ENV_SCHEMA).sort());
   });
 });

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { env } from '@/lib/env';
 import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
 import { releaseSingleton, singleton } from '@/lib/singleton';
 import { getTenancyConfig } from '@/lib/tenants/config';
@@ -66,9 +67,15 @@ export class TenantPresenceManager {
     this.redis = undefined;
   }
 
-  /** The app-wide manager, configured by `tenancy.config.ts` / PRESENCE_BACKEND / PRESENCE_REDIS_URL / REDIS_URL. */
+  /**
+   * The app-wide manager, configured by `tenancy.config.ts` / PRESENCE_BACKEND / PRESENCE_REDIS_URL /
+   * REDIS_URL, with the sidecar's key prefix (REALTIME_KEY_PREFIX) so Next reads what the sidecar writes.
+   */
   static default(): TenantPresenceManager {
-    return singleton(DEFAULT_MANAGER_KEY, () => new TenantPresenceManager(getTenancyConfig().presence));
+    return singleton(DEFAULT_MANAGER_KEY, () => {
+      const { backend, redisUrl } = getTenancyConfig().presence;
+      return new TenantPresenceManager({ backend, redisUrl, keyPrefix: env.REALTIME_KEY_PREFIX });
+    });
   }
 
   /** `TenantPresenceManager.forTenant('acme')` — the original's entry point, on the app-wide manager. */
