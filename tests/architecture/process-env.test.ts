@@ -37,6 +37,7 @@ describe('the process.env scan', () => {
       'const b = process?.env?.B;',
       "const c = process['env'].C;",
       'const { env } = process;',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the scan reads it
       'const d = `${process.env.D}`;',
       'const ok = process.cwd();',
     ].join('\n');
@@ -49,6 +50,7 @@ describe('the process.env scan', () => {
       '/* process.env.B',
       '   still a comment */',
       "const s = 'process.env.C';",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, as the scan reads it
       'const t = `text process.env.D ${1 + 1} more`;',
       'const url = "http://x"; // process.env.E',
     ].join('\n');
