@@ -7,7 +7,8 @@
  * (`rewrite(url, { request: { headers } })`), never on the response. A match rewrites the path to
  * `/<slug>/<path>` (query kept) so `app/[tenant]/…` renders; the page then re-checks the route
  * segment against the header and membership (lib/tenants/server.ts, lib/auth/guard.ts).
- * Selecting a tenant here grants nothing: membership decides access.
+ * Selecting a tenant here grants nothing: membership decides access. No tenant while one is
+ * `required` is a 404 outside the routes that need none (lib/tenants/required.ts).
  *
  * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts.
  *
@@ -25,6 +26,7 @@ import { buildCsp, createNonce } from '@/lib/security/csp';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
+import { refuseWithoutTenant } from '@/lib/tenants/required';
 import { resolveTenant } from '@/lib/tenants/resolvers';
 import { tenantRewritePath } from '@/lib/tenants/rewrite';
 import type { ResolveInput } from '@/lib/tenants/types';
@@ -73,6 +75,10 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   };
 
   const match = await resolveTenant(input, tenancy);
+  if (refuseWithoutTenant(request.nextUrl.pathname, match, tenancy)) {
+    // `required`: no tenant → the app's not-found page, rendered without running the requested page.
+    return withCsp(NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } }), csp);
+  }
   if (!match) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
   headers.set(TENANT_SLUG_HEADER, match.slug);

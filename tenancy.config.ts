@@ -15,7 +15,8 @@ export default defineTenancy({
   // or a comma list / array, tried in order (first match wins).      env: TENANT_RESOLVER
   resolver: 'subdomain',
 
-  // No tenant resolved → 404.                                         env: TENANT_REQUIRED
+  // No tenant resolved → 404, except on /, sign-in, sign-up, onboarding, invitations and the API.
+  // false: pages outside app/[tenant] run without one.                env: TENANT_REQUIRED
   required: true,
 
   // Slug used when nothing resolves (never after a custom resolver threw). env: TENANT_DEFAULT
