@@ -76,8 +76,9 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
 
   const match = await resolveTenant(input, tenancy);
   if (refuseWithoutTenant(request.nextUrl.pathname, match, tenancy)) {
-    // `required`: no tenant → the app's not-found page, rendered without running the requested page.
-    return withCsp(NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } }), csp);
+    // `required`: no tenant → 404 here, before any page runs. (A rewrite to a not-found route is not
+    // one: under `next dev` it lands in app/[tenant], whose guard would redirect to sign-in.)
+    return withCsp(new NextResponse('Not Found', { status: 404 }), csp);
   }
   if (!match) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
