@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { getTenancyConfig } from '../tenants/config';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import { getTenantPresenceBackend, TenantPresenceManager } from './manager';
 import { TenantAwareMemoryBackend } from './memory-backend';
 import { TenantAwareRedisBackend } from './redis-backend';

@@ -1,4 +1,5 @@
-import { assertTenantId, encodeKeyPart } from '../state/key-parts';
+import { singleton } from '@/lib/singleton';
+import { assertTenantId, encodeKeyPart } from '@/lib/state/key-parts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
 
 /**
@@ -22,11 +23,8 @@ type TenantRooms = Map<string, Room>;
 
 const MAX_GONE_PER_ROOM = 10_000;
 
-// Process-wide so every instance (and Next's hot reloads) share one view per tenant.
-const STORE_SYMBOL = Symbol.for('tenantry.presence.memory');
-const globalStore = globalThis as unknown as { [STORE_SYMBOL]?: Map<string, TenantRooms> };
-globalStore[STORE_SYMBOL] ??= new Map();
-const store: Map<string, TenantRooms> = globalStore[STORE_SYMBOL];
+// Process-wide so every instance (and every copy of this module) shares one view per tenant.
+const store = singleton('presence.memory', () => new Map<string, TenantRooms>());
 
 export interface MemoryBackendOptions {
   tenantId: string;

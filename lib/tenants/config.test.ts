@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import tenancyFile from '../../tenancy.config';
+import tenancyFile from '@/tenancy.config';
 import { defineTenancy, getTenancyConfig, isTenancyConfig, TenancyConfigError, type TenancyInput } from './config';
 import type { EnvSource } from './config-env';
 

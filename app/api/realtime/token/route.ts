@@ -7,6 +7,7 @@
  * Tests: tests/auth/http-guard.test.ts ("mints a realtime token only for a member"), e2e/presence.spec.ts.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
+import { env } from '@/lib/env';
 import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { signRealtimeToken } from '@/lib/realtime/token';
 import { rateLimitResponse } from '@/lib/rate-limit';
@@ -15,12 +16,11 @@ import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 const LIFETIME_SECONDS = 60;
 
 function realtimeUrl(request: Request): string {
-  const configured = process.env.REALTIME_PUBLIC_URL?.trim();
-  if (configured) return configured;
+  if (env.REALTIME_PUBLIC_URL) return env.REALTIME_PUBLIC_URL;
   // Development default: the sidecar on its own port of the host the browser already uses.
   const url = new URL(request.url);
   const host = request.headers.get('host')?.replace(/:\d+$/, '') ?? url.hostname;
-  return `${url.protocol}//${host}:${process.env.REALTIME_PORT ?? '3001'}`;
+  return `${url.protocol}//${host}:${env.REALTIME_PORT}`;
 }
 
 export const POST = withDatabaseUnavailable(async (request: Request): Promise<Response> => {

@@ -1,12 +1,15 @@
 /**
- * The realtime sidecar: `npm run realtime` (tsx realtime/server.ts). Runs beside Next, port
- * REALTIME_PORT (3001). Configuration: realtime/config.ts; protocol and security: docs/realtime.md.
+ * The realtime sidecar: `npm run realtime` (tsx realtime-server/server.ts). Runs beside Next, port
+ * REALTIME_PORT (3001). Configuration: realtime-server/config.ts; protocol and security: docs/realtime.md.
  */
-import './load-env'; // first: before any module reads process.env
+import '@/lib/env/load-dotenv-files'; // first: .env files before anything reads the environment
+import { validateAtStartup } from '@/lib/env/validate-at-startup';
 import { realtimeOptionsFromEnv } from './config';
 import { createRealtimeServer } from './create-server';
 import { createLogger } from './logger';
 
+// A bad value stops the sidecar here, naming the key. It needs no database, but its own secret and origins.
+validateAtStartup(['REALTIME_SECRET', 'REALTIME_ALLOWED_ORIGINS']);
 const logger = createLogger();
 
 async function main(): Promise<void> {

@@ -8,8 +8,8 @@
  * Proven by tests/realtime/auth.test.ts.
  */
 import type { ExtendedError, Socket } from 'socket.io';
-import { AUTH_ERRORS, handshakeAuthSchema } from '../lib/realtime/protocol';
-import { type RealtimeClaims, RealtimeTokenError, verifyRealtimeToken } from '../lib/realtime/token';
+import { AUTH_ERRORS, handshakeAuthSchema } from '@/lib/realtime/protocol';
+import { type RealtimeClaims, RealtimeTokenError, verifyRealtimeToken } from '@/lib/realtime/token';
 import type { Logger } from './logger';
 
 export interface SocketData {

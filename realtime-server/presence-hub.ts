@@ -11,8 +11,8 @@
  * announces them as leaves through the adapter, so users on a dead node disappear within the timeout.
  */
 import type { Server, Socket } from 'socket.io';
-import type { TenantPresenceManager } from '../lib/presence/manager';
-import type { PresenceRecord } from '../lib/presence/types';
+import type { TenantPresenceManager } from '@/lib/presence/manager';
+import type { PresenceRecord } from '@/lib/presence/types';
 import {
   type JoinAck,
   joinPayloadSchema,
@@ -23,7 +23,7 @@ import {
   type PresenceClientMeta,
   type PresenceStateMessage,
   type PresenceUser,
-} from '../lib/realtime/protocol';
+} from '@/lib/realtime/protocol';
 import type { SocketData } from './auth';
 import type { Logger } from './logger';
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import { TenantPresenceManager } from '../lib/presence/manager';
-import { createRedis } from '../lib/state/redis-connection';
+import { TenantPresenceManager } from '@/lib/presence/manager';
+import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
 import { createAuthMiddleware } from './auth';
 import { createLogger, type Logger } from './logger';
 import { compileOrigins } from './origins';
@@ -69,9 +69,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   let pub: Redis | undefined;
   let sub: Redis | undefined;
   if (options.redisUrl) {
-    pub = createRedis(options.redisUrl);
-    sub = pub.duplicate();
-    sub.on('error', () => {});
+    pub = createRedisConnection(options.redisUrl);
+    sub = createRedisConnection(options.redisUrl);
     io.adapter(createAdapter(pub, sub, { key: `${options.keyPrefix ?? 'tenantry'}:socket.io` }));
   }
 
@@ -112,7 +111,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       await hub.drain().catch((err) => logger.error({ err }, 'drain failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await manager.close();
-      await Promise.all([pub?.quit().catch(() => {}), sub?.quit().catch(() => {})]);
+      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub)]);
       logger.info('realtime sidecar closed');
     })();
     return closing;
