@@ -6,6 +6,7 @@
  * itself; it only verifies the session token with the same secret (lib/auth/session-claims.ts).
  */
 import type { NextAuthConfig } from 'next-auth';
+import { env } from '@/lib/env';
 
 /**
  * Cookies are host-only by default: `acme.localhost` and `globex.localhost` each keep their own
@@ -14,7 +15,7 @@ import type { NextAuthConfig } from 'next-auth';
  * hence the `__Secure-` name that lib/auth/session-claims.ts also looks for on https requests).
  */
 function sharedSessionCookie(): NextAuthConfig['cookies'] {
-  const domain = process.env.AUTH_COOKIE_DOMAIN?.trim();
+  const domain = env.AUTH_COOKIE_DOMAIN;
   if (!domain) return undefined;
   return {
     sessionToken: {

@@ -7,7 +7,8 @@
  * (`rewrite(url, { request: { headers } })`), never on the response. A match rewrites the path to
  * `/<slug>/<path>` (query kept) so `app/[tenant]/…` renders; the page then re-checks the route
  * segment against the header and membership (lib/tenants/server.ts, lib/auth/guard.ts).
- * Selecting a tenant here grants nothing: membership decides access.
+ * Selecting a tenant here grants nothing: membership decides access. No tenant while one is
+ * `required` is a 404 outside the routes that need none (lib/tenants/required.ts).
  *
  * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts.
  *
@@ -17,6 +18,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { refuseMalformedAction } from '@/lib/actions/action-request';
+import { env } from '@/lib/env';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
@@ -24,6 +26,7 @@ import { buildCsp, createNonce } from '@/lib/security/csp';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
+import { refuseWithoutTenant } from '@/lib/tenants/required';
 import { resolveTenant } from '@/lib/tenants/resolvers';
 import { tenantRewritePath } from '@/lib/tenants/rewrite';
 import type { ResolveInput } from '@/lib/tenants/types';
@@ -31,8 +34,8 @@ import type { ResolveInput } from '@/lib/tenants/types';
 // Validated once when the module loads: a bad configuration stops the server, not a request.
 const tenancy = getTenancyConfig();
 const usesSession = tenancy.resolvers.includes('session');
-const dev = process.env.NODE_ENV !== 'production';
-const realtimeUrl = process.env.REALTIME_PUBLIC_URL;
+const dev = env.NODE_ENV !== 'production';
+const realtimeUrl = env.REALTIME_PUBLIC_URL;
 
 /** CSP travels on the forwarded request (Next nonces its inline scripts from it) and on the response. */
 function withCsp(response: NextResponse, csp: string): NextResponse {
@@ -72,6 +75,11 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   };
 
   const match = await resolveTenant(input, tenancy);
+  if (refuseWithoutTenant(request.nextUrl.pathname, match, tenancy)) {
+    // `required`: no tenant → 404 here, before any page runs. (A rewrite to a not-found route is not
+    // one: under `next dev` it lands in app/[tenant], whose guard would redirect to sign-in.)
+    return withCsp(new NextResponse('Not Found', { status: 404 }), csp);
+  }
   if (!match) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
   headers.set(TENANT_SLUG_HEADER, match.slug);

@@ -1,9 +1,10 @@
-import { defineTenancy } from './lib/tenants/define-tenancy';
+import { defineTenancy } from '@/lib/tenants/define-tenancy';
+import { DEFAULT_PATH_EXCLUDE, DEFAULT_SUBDOMAIN_EXCLUDE } from '@/lib/tenants/reserved-words';
 
 /**
  * Tenancy configuration: how a request finds its tenant.
  *
- * Every key can be overridden by an environment variable (see docs/ and DESIGN.md's table), and
+ * Every key can be overridden by an environment variable (the table in docs/configuration.md), and
  * the environment wins over this file. Values are validated when this module loads: a bad one
  * stops startup with an error naming the key. This file is imported by the edge middleware, so
  * keep it free of Node-only imports (no fs, no Prisma). Import `defineTenancy` from
@@ -14,7 +15,8 @@ export default defineTenancy({
   // or a comma list / array, tried in order (first match wins).      env: TENANT_RESOLVER
   resolver: 'subdomain',
 
-  // No tenant resolved → 404.                                         env: TENANT_REQUIRED
+  // No tenant resolved → 404, except on /, sign-in, sign-up, onboarding, invitations and the API.
+  // false: pages outside app/[tenant] run without one.                env: TENANT_REQUIRED
   required: true,
 
   // Slug used when nothing resolves (never after a custom resolver threw). env: TENANT_DEFAULT
@@ -24,8 +26,9 @@ export default defineTenancy({
   contextName: 'tenant',
 
   subdomain: {
-    // Labels that are never tenants (case-insensitive).               env: TENANT_SUBDOMAIN_EXCLUDE
-    exclude: ['www', 'api', 'admin'],
+    // Labels that are never tenants (case-insensitive): www, api, admin. Extend it with
+    // [...DEFAULT_SUBDOMAIN_EXCLUDE, 'status'].                          env: TENANT_SUBDOMAIN_EXCLUDE
+    exclude: DEFAULT_SUBDOMAIN_EXCLUDE,
     // e.g. 'example.com': then only <slug>.example.com counts. Unset: the first label of a host of
     // three or more labels, or <slug>.localhost in development.       env: TENANT_MAIN_DOMAIN
     mainDomain: null,
@@ -34,8 +37,9 @@ export default defineTenancy({
   path: {
     // 1-based path segment holding the slug: /acme/dashboard → acme.  env: TENANT_PATH_POSITION
     position: 1,
-    // Segments that are never tenants (case-insensitive).             env: TENANT_PATH_EXCLUDE
-    exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'],
+    // Segments that are never tenants (case-insensitive): admin, api, static, media, _next, login,
+    // onboarding.                                                       env: TENANT_PATH_EXCLUDE
+    exclude: DEFAULT_PATH_EXCLUDE,
   },
 
   // Header resolver: only SELECTS a tenant; membership decides access. env: TENANT_HEADER

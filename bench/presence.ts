@@ -52,7 +52,7 @@ function startNode(redis: boolean): Promise<Node> {
     env.PRESENCE_BACKEND = 'memory';
     env.STATE_BACKEND = 'memory';
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime-server/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.includes('realtime sidecar listening')) resolve({ port: JSON.parse(line).port, child });

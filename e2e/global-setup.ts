@@ -16,7 +16,7 @@ const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
 
 async function startRealtime(port: number, appPorts: number[]): Promise<ChildProcess> {
   const origins = appPorts.flatMap((p) => [`http://localhost:${p}`, `http://*.localhost:${p}`]);
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['realtime/server.ts'], {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['realtime-server/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

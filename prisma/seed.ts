@@ -3,7 +3,8 @@
 // Outside checks rely on exactly this data; tests reuse `seed()` through tests/fixtures/scratch-db.ts.
 // Runs as the database owner (RLS does not apply to it): `npm run db:seed` or `prisma db seed`.
 import bcrypt from 'bcryptjs';
-import type { Prisma, PrismaClient, Role } from '../lib/db/generated/client';
+import type { Prisma, PrismaClient, Role } from '@/lib/db/generated/client';
+import { env } from '@/lib/env';
 
 type TenantSeed = { slug: string; name: string; settings: Prisma.InputJsonObject; items: string[]; document: string };
 type UserSeed = { email: string; name: string; memberships: Array<{ tenant: string; role: Role }> };
@@ -100,9 +101,9 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run `npm run dev` once, or point DATABASE_URL at a database.');
-  const { createPrismaClient } = await import('../lib/db/prisma');
+  const { createPrismaClient } = await import('@/lib/db/prisma');
   const prisma = createPrismaClient(url, 2);
   try {
     const { tenants, users } = await seed(prisma);

@@ -1,6 +1,6 @@
 // Embedded PostgreSQL for `npm run dev` and `npm test` when DATABASE_URL is unset.
 //
-//   import { startEmbeddedPostgres } from './scripts/embedded-db.mjs';
+//   import { startEmbeddedPostgres } from './embedded-db.mjs';
 //   const db = await startEmbeddedPostgres({ dir, port, database, persistent });
 //   db.url     // postgresql://postgres:postgres@127.0.0.1:<port>/<database>
 //   db.dir     // where the data really is (see "As root" below)

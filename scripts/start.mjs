@@ -8,7 +8,7 @@ const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '
 const port = env.PORT ?? '3000';
 const children = [
   spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env }),
-  spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime/server.ts'], { stdio: 'inherit', env }),
+  spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime-server/server.ts'], { stdio: 'inherit', env }),
 ];
 
 let stopping = false;

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { TenantSwitcher } from '@/components/tenant-switcher/tenant-switcher';
-import { requireMember } from '@/lib/auth/guard';
+import { requirePermission } from '@/lib/auth/guard';
 import { type Action, can } from '@/lib/auth/permissions';
+import { loadSwitcher } from '@/lib/tenant-switcher/queries';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
@@ -22,12 +23,12 @@ function safeLogo(value: unknown): string | null {
 
 /**
  * Chrome for every tenant page: nav, switcher, sign-out. It calls the guard so a non-member never
- * sees the frame, but every page below calls `requireMember` itself too — a layout is not a wall
+ * sees the frame, but every page below calls `requirePermission` itself too — a layout is not a wall
  * (it is not re-run on client navigation, and server actions never pass through it).
  */
 export default async function TenantLayout({ children, params }: Props) {
-  const { tenant, user, role } = await requireMember('MEMBER', (await params).tenant);
-  const base = await getTenantBasePath();
+  const { tenant, user, role } = await requirePermission('tenant.view', (await params).tenant);
+  const [base, switcher] = await Promise.all([getTenantBasePath(), loadSwitcher(user.id)]);
   const logo = safeLogo(tenant.getSetting('logoUrl'));
 
   return (
@@ -46,7 +47,7 @@ export default async function TenantLayout({ children, params }: Props) {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-4">
-          <TenantSwitcher userId={user.id} activeTenantId={tenant.id} />
+          <TenantSwitcher switcher={switcher} activeTenantId={tenant.id} />
           <span className="text-sm text-zinc-500" data-testid="user-email">
             {user.email}
           </span>

@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
-import { requireMember } from '@/lib/auth/guard';
+import { requirePermission } from '@/lib/auth/guard';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { params: Promise<{ tenant: string }> };
 
 export default async function TenantHome({ params }: Props) {
-  await requireMember('MEMBER', (await params).tenant);
+  await requirePermission('tenant.view', (await params).tenant);
   redirect(`${await getTenantBasePath()}/dashboard`);
 }

@@ -6,7 +6,7 @@ import { landingPath } from '@/lib/auth/landing';
 import { enabledProviders } from '@/lib/auth/providers';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { getSessionUser } from '@/lib/auth/session';
-import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { unlessDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { getTenant } from '@/lib/tenants/server';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -20,13 +20,10 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user) redirect(await landingPath(user.id, next));
 
   const providers = enabledProviders();
-  // A page outside app/[tenant] that still knows the host's tenant (the guide's "context processor"
-  // case). Only the public name: the same as GET /api/tenant says to anyone. Signing in must keep
+  // A page outside app/[tenant] that still knows the host's tenant (from the same trusted header).
+  // Only the public name: the same as GET /api/tenant says to anyone. Signing in must keep
   // working while the database is down (the form then explains), so the name is optional.
-  const tenant = await getTenant().catch((error: unknown) => {
-    if (isDatabaseUnavailable(error)) return null;
-    throw error;
-  });
+  const tenant = await unlessDatabaseUnavailable(() => getTenant());
   return (
     <main className="mx-auto max-w-sm space-y-6 p-8">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -4,14 +4,15 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
 import { initialActionState } from '@/lib/actions/action-state';
-import { RedirectOnSuccess } from './redirect-on-success';
 import { signInWithEmail, signInWithPassword } from './actions';
 
 type Props = { next?: string; magicLink: boolean };
 
 export function LoginForm({ next, magicLink }: Props) {
   const [state, action, pending] = useActionState(signInWithPassword, initialActionState);
+  useNavigateOnSuccess(state);
   const [linkState, linkAction, linkPending] = useActionState(signInWithEmail, initialActionState);
 
   return (
@@ -21,7 +22,6 @@ export function LoginForm({ next, magicLink }: Props) {
         <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
         <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />
         <FormMessage state={state} />
-        <RedirectOnSuccess state={state} />
         <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

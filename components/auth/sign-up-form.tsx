@@ -4,14 +4,15 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
 import { initialActionState } from '@/lib/actions/action-state';
-import { RedirectOnSuccess } from './redirect-on-success';
 import { signUp } from './actions';
 
 type Props = { next?: string };
 
 export function SignUpForm({ next }: Props) {
   const [state, action, pending] = useActionState(signUp, initialActionState);
+  useNavigateOnSuccess(state);
   const fields = [
     { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
     { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
@@ -24,7 +25,6 @@ export function SignUpForm({ next }: Props) {
         <TextField key={f.name} name={f.name} label={f.label} type={f.type} autoComplete={f.autoComplete} required state={state} />
       ))}
       <FormMessage state={state} />
-      <RedirectOnSuccess state={state} />
       <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
         {pending ? 'Creating account…' : 'Create account'}
       </button>

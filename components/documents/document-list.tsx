@@ -1,13 +1,9 @@
-import { forTenant } from '@/lib/db';
+import type { DocumentSummary } from '@/lib/documents/queries';
 
-type Props = { tenantId: string; basePath: string };
+type Props = { documents: DocumentSummary[]; basePath: string };
 
-/** The tenant's documents, each linking to its live-presence page. Server component. */
-export async function DocumentList({ tenantId, basePath }: Props) {
-  const documents = await forTenant(tenantId).document.findMany({
-    select: { id: true, title: true },
-    orderBy: { createdAt: 'asc' },
-  });
+/** The tenant's documents, each linking to its live-presence page. */
+export function DocumentList({ documents, basePath }: Props) {
   if (documents.length === 0) return <p className="text-sm text-zinc-500">No documents yet.</p>;
   return (
     <ul className="list-disc pl-6">

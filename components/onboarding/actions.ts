@@ -1,36 +1,9 @@
 'use server';
 
-import { headers } from 'next/headers';
 import type { ActionState } from '@/lib/actions/action-state';
-import { clientIp } from '@/lib/actions/client-ip';
-import { requireUser } from '@/lib/auth/guard';
-import { createTenant } from '@/lib/onboarding/create-tenant';
-import { enterTenant } from '@/lib/onboarding/enter-tenant';
-import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
-import { invalidateTenant } from '@/lib/tenants/tenant-store';
+import { createTenantFromForm } from '@/lib/onboarding/actions';
 
-/**
- * Onboarding's server action. Not a `tenantAction` (there is no tenant yet): the signed-in user,
- * a rate limit in the `onboarding` bucket, then `createTenant` (validation, slug rules, the Tenant
- * row and the OWNER membership in one transaction, the audit entry).
- */
-export async function createTenantAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const limit = await rateLimit({ tenantId: 'onboarding', userId: user.id, plan: 'free' });
-  if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };
-
-  const result = await createTenant({
-    userId: user.id,
-    name: formData.get('name') ?? undefined,
-    slug: formData.get('slug') ?? undefined,
-    ip: clientIp(await headers()),
-  });
-  if (!result.ok) return { ok: false, error: result.error ?? 'Please fix the highlighted fields', fieldErrors: result.fieldErrors };
-
-  invalidateTenant(result.tenant.slug);
-  // The form navigates (a full load, see use-navigate-on-success.ts); header/custom modes have no URL.
-  const href = await enterTenant(result.tenant.slug);
-  return href
-    ? { ok: true, message: `Created “${result.tenant.name}”. Opening its dashboard…`, data: { href } }
-    : { ok: true, message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.` };
+// The form's entry point; the body lives in lib/onboarding/actions.ts.
+export async function createTenantAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return createTenantFromForm(prev, formData);
 }

@@ -3,9 +3,9 @@
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 import { slugify } from '@/lib/onboarding/slugify';
-import { useNavigateOnSuccess } from './use-navigate-on-success';
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 

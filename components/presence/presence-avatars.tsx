@@ -1,6 +1,6 @@
 'use client';
 
-import type { PresenceClientMeta } from '../../lib/realtime/protocol';
+import type { PresenceClientMeta } from '@/lib/realtime/protocol';
 import { initials, viewingText } from './presence-state';
 import { usePresence } from './use-presence';
 

@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, JoinAck, PresenceClientMeta, PresenceUser, ServerToClientEvents } from '../../lib/realtime/protocol';
+import type { ClientToServerEvents, JoinAck, PresenceClientMeta, PresenceUser, ServerToClientEvents } from '@/lib/realtime/protocol';
 import { applyPresenceDiff, tokenExpiry } from './presence-state';
 
 export type PresenceStatus = 'connecting' | 'connected' | 'disconnected' | 'error';

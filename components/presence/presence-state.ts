@@ -1,4 +1,4 @@
-import type { PresenceDiffMessage, PresenceUser } from '../../lib/realtime/protocol';
+import type { PresenceDiffMessage, PresenceUser } from '@/lib/realtime/protocol';
 
 /** Applies a diff to a list: leaves first, then joins (a join replaces an entry with the same id). */
 export function applyPresenceDiff(users: readonly PresenceUser[], diff: Pick<PresenceDiffMessage, 'joins' | 'leaves'>): PresenceUser[] {

@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { PresenceClientMeta } from '../../lib/realtime/protocol';
-import { useTenant } from '../../lib/tenants/context';
+import { publicEnv } from '@/lib/env/public';
+import type { PresenceClientMeta } from '@/lib/realtime/protocol';
+import { useTenant } from '@/lib/tenants/context';
 import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from './presence-client';
 
 export type { PresenceSnapshot, PresenceStatus } from './presence-client';
@@ -30,7 +31,7 @@ export function usePresence(key: string, meta: PresenceClientMeta = {}, options:
 
   useEffect(() => {
     const connection = connectPresence({
-      url: url ?? (process.env.NEXT_PUBLIC_REALTIME_URL || undefined),
+      url: url ?? publicEnv.NEXT_PUBLIC_REALTIME_URL,
       fallbackUrl,
       key,
       meta: JSON.parse(metaJson) as PresenceClientMeta,

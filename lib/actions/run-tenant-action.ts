@@ -6,23 +6,27 @@ import 'server-only';
  */
 import type { z } from 'zod';
 import { checkMembershipIn } from '@/lib/auth/membership';
-import { type Action, isAction, PERMISSIONS, type Role } from '@/lib/auth/permissions';
+import { type Action, isAction, type Role, requiredRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit';
 import { withTenant } from '@/lib/db';
-import { rateLimit, rateLimitMessage } from '@/lib/rate-limit';
+import { rateLimitMessage } from '@/lib/rate-limit';
+import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
 import type { ActionState } from './action-state';
+import { inputErrors } from '@/lib/actions/field-errors';
 import { getRequestLogger } from '@/lib/log/logger';
 
 export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role };
 
-export type ActionDefinition<S extends z.ZodType> = {
-  /** Audit action name, e.g. `items.create`; also the permission when `permission` is omitted. */
-  name: string;
-  permission?: Action;
-  schema: S;
-};
+/**
+ * `name` is the audit action, e.g. `items.create`, and also the permission when it is a row of the
+ * permission table. Any other name must say which row guards it (`permission`): the compiler
+ * refuses an action that no row guards.
+ */
+export type ActionDefinition<S extends z.ZodType> =
+  | { name: Action; permission?: Action; schema: S }
+  | { name: string; permission: Action; schema: S };
 
 export type ActionSuccess = {
   message?: string;
@@ -55,9 +59,13 @@ export const NOT_FOUND_MESSAGE = 'Not found';
 export const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
 export const SIGNED_OUT_MESSAGE = 'Sign in first';
 
+/** The permission a definition asks for: `permission`, else its name when that is in the table, else any member. */
+export function permissionOf(def: { name: string; permission?: Action }): Action {
+  return def.permission ?? (isAction(def.name) ? def.name : 'tenant.view');
+}
+
 export function minimumRole(def: { name: string; permission?: Action }): Role {
-  const action = def.permission ?? (isAction(def.name) ? def.name : undefined);
-  return action ? PERMISSIONS[action] : 'MEMBER';
+  return requiredRole(permissionOf(def));
 }
 
 /** Next's redirect()/notFound()/forbidden() travel as errors with a NEXT_ digest: let them through. */
@@ -81,12 +89,12 @@ export async function runTenantAction<S extends z.ZodType>(
   if (check.status === 'not-found') return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
   if (check.status === 'forbidden') return { state: { ok: false, error: FORBIDDEN_MESSAGE } };
 
-  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  const limit = await rateLimitFor(tenant, user.id);
   if (!limit.ok) return { state: { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) } };
 
   const parsed = def.schema.safeParse(rawInput);
   if (!parsed.success) {
-    const { fieldErrors, formErrors } = flatten(parsed.error);
+    const { fieldErrors, formErrors } = inputErrors(parsed.error);
     return { state: { ok: false, error: formErrors[0] ?? 'Please fix the highlighted fields', fieldErrors } };
   }
 
@@ -113,17 +121,6 @@ export async function runTenantAction<S extends z.ZodType>(
     state: { ok: true, message: result?.message, data: result?.data },
     redirectTo: result?.redirectTo,
   };
-}
-
-function flatten(error: z.ZodError): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : null;
-    if (key === null) formErrors.push(issue.message);
-    else fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-  }
-  return { fieldErrors, formErrors };
 }
 
 function auditData(input: unknown, extra?: Record<string, unknown>): unknown {

@@ -1,9 +1,10 @@
 import 'server-only';
 import { clientIp } from '@/lib/actions/client-ip';
 import { withTenant } from '@/lib/db';
-import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
-import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 import { TenantInfo } from '@/lib/tenants/tenant-info';
 import { authenticateApiKey } from './authenticate';
 import { getRequestLogger } from '@/lib/log/logger';
@@ -14,7 +15,7 @@ import { getRequestLogger } from '@/lib/log/logger';
  *   2. the rate limit of the key's tenant, sized by its plan (429 + Retry-After);
  *   3. the handler, inside `withTenant(<the key's tenant>)`, so `db` can only touch that tenant;
  *   4. an unexpected error is one log line and a JSON 500, never a stack trace to the caller;
- *      an unreachable database, at any step, is a JSON 503 (lib/db/on-unavailable.ts).
+ *      an unreachable database, at any step, is a JSON 503 (lib/http/database-unavailable.ts).
  * The tenant comes from the key, never from the middleware's headers or the URL.
  * Tests: tests/accounts/api-keys.test.ts (calls the wrapped handler directly).
  */
@@ -33,7 +34,7 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
     const tenant = new TenantInfo({ id: row.id, slug: row.slug, name: row.name, settings: row.settings as Record<string, unknown> });
 
     // A key is its own "user" in the tenant's budget: `rate_limit:<tenantId>:apikey-<keyId>`.
-    const limit = await rateLimit({ tenantId: tenant.id, userId: `apikey-${keyId}`, plan: tenant.getSetting('plan', 'free') });
+    const limit = await rateLimitFor(tenant, `apikey-${keyId}`);
     if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
 
     try {

@@ -9,7 +9,7 @@ export { redactSecrets };
  * every successful mutation, so an action cannot forget it; route handlers that mutate call it
  * themselves. Entries are written through the tenant-scoped client, so an entry can only land in
  * the tenant it names, and `redactSecrets` keeps passwords, tokens and keys out of the log.
- * Tests: tests/auth/audit.test.ts, tests/auth/tenant-action.test.ts.
+ * Tests: tests/auth/audit-redact.test.ts, tests/auth/tenant-action.test.ts.
  */
 export type AuditInput = {
   tenantId: string;

@@ -1,6 +1,6 @@
 /**
  * Audit data must never hold credentials: every field whose NAME looks secret (password, token, key,
- * hash, secret, cookie, authorization) is replaced, at any depth. Pure. Tests: tests/auth/audit.test.ts.
+ * hash, secret, cookie, authorization) is replaced, at any depth. Pure. Tests: tests/auth/audit-redact.test.ts.
  */
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|^key$|hash|authorization|cookie/i;
 const MAX_DEPTH = 6;

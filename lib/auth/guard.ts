@@ -2,29 +2,32 @@ import 'server-only';
 /**
  * The one guard: who is signed in, and may they enter this tenant with this role?
  *
- * 1. `requireUser()`     — signed out → redirect to `/login?next=<this path>`.
- * 2. `requireMember()`   — resolves the tenant (requireTenant: trusted header vs route segment),
- *                          then reads the membership from the DATABASE on every call:
- *                          not a member → 404 (same page as an unknown tenant, so nothing leaks),
- *                          role too low → 403 (`forbidden()`, app/forbidden.tsx).
- * 3. `getMemberAccess()` / `getMemberContext()` — the same decision without throwing, for route
- *                          handlers (401 / 404 / 403 as JSON).
+ * 1. `requireUser()`       — signed out → redirect to `/login?next=<this path>`.
+ * 2. `requirePermission(action, routeSlug)` — resolves the tenant (requireTenant: trusted header
+ *                            vs route segment), then reads the membership from the DATABASE on
+ *                            every call and compares its role with `PERMISSIONS[action]`:
+ *                            not a member → 404 (same page as an unknown tenant, so nothing leaks),
+ *                            role too low → 403 (`forbidden()`, app/forbidden.tsx).
+ * 3. `getMemberAccess(action)` / `getMemberContext(action)` — the same decision without throwing,
+ *                            for route handlers (401 / 404 / 403 as JSON).
  *
  * 4. `orUnavailablePage(read)` — a page's database read; "database unreachable" becomes the 503
- *                          page instead of a 500 (lib/db/on-unavailable.ts). 1 and 2 use it.
+ *                            page instead of a 500 (lib/http/database-unavailable.ts). 1 and 2 use it.
  *
- * Call it in EVERY page, action and route handler under a tenant; the layout calling it is not
- * enough (layouts do not re-render on client navigation, and actions bypass them entirely).
+ * Pages and route handlers name the ACTION they serve, never a role: the role lives in one table
+ * (lib/auth/permissions.ts), which `tenantAction` reads for actions too. Call it in EVERY page,
+ * action and route handler under a tenant; the layout calling it is not enough (layouts do not
+ * re-render on client navigation, and actions bypass them entirely).
  * Tests: tests/auth/guard.test.ts (logic via lib/auth/membership.ts).
  */
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { redirectIfDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { redirectIfDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { getTenant, getTenantBasePath, requireTenant } from '@/lib/tenants/server';
 import { TENANT_PATH_HEADER } from '@/lib/tenants/headers';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
 import { checkMembershipIn } from './membership';
-import type { Role } from './permissions';
+import { type Action, type Role, requiredRole } from './permissions';
 import { safeNextPath } from './safe-next';
 import { getSessionUser, type SessionUser } from './session';
 
@@ -66,30 +69,31 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-export async function requireMember(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberContext> {
+/** The page guard: the signed-in member of this route's tenant whose role allows `action`. */
+export async function requirePermission(action: Action, routeSlug?: string): Promise<MemberContext> {
   const user = await requireUser();
   const tenant = await orUnavailablePage(() => requireTenant(routeSlug));
-  const check = await orUnavailablePage(() => checkMembershipIn(tenant, user.id, minRole));
+  const check = await orUnavailablePage(() => checkMembershipIn(tenant, user.id, requiredRole(action)));
   if (check.status === 'not-found') notFound();
   if (check.status === 'forbidden') forbidden();
   return { tenant, user, role: check.role };
 }
 
-/** The guard's decision for route handlers and actions, without redirects or throws. */
-export async function getMemberAccess(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberAccess> {
+/** The guard's decision for route handlers, without redirects or throws. */
+export async function getMemberAccess(action: Action = 'tenant.view', routeSlug?: string): Promise<MemberAccess> {
   const user = await getSessionUser();
   if (!user) return { status: 'unauthenticated' };
   const tenant = await getTenant(routeSlug);
   if (!tenant) return { status: 'not-found' };
-  const check = await checkMembershipIn(tenant, user.id, minRole);
+  const check = await checkMembershipIn(tenant, user.id, requiredRole(action));
   if (check.status === 'not-found') return { status: 'not-found' };
   const context = { tenant, user, role: check.role };
   return check.status === 'ok' ? { status: 'ok', context } : { status: 'forbidden', context };
 }
 
-/** The member context, or null when signed out, not a member, or below `minRole`. */
-export async function getMemberContext(minRole: Role = 'MEMBER', routeSlug?: string): Promise<MemberContext | null> {
-  const access = await getMemberAccess(minRole, routeSlug);
+/** The member context, or null when signed out, not a member, or not allowed `action`. */
+export async function getMemberContext(action: Action = 'tenant.view', routeSlug?: string): Promise<MemberContext | null> {
+  const access = await getMemberAccess(action, routeSlug);
   return access.status === 'ok' ? access.context : null;
 }
 

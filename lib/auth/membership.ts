@@ -5,7 +5,7 @@ import { loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { hasRole, type Role } from './permissions';
 
 /**
- * Membership checks with explicit inputs — the logic behind `requireMember`, `getMemberContext`
+ * Membership checks with explicit inputs — the logic behind `requirePermission`, `getMemberContext`
  * and `tenantAction`, kept free of Next's request scope so tests can call it directly.
  *
  * Invariant: every call reads the Membership row from the DATABASE (no cache, nothing from the
@@ -61,4 +61,10 @@ export async function listUserTenants(userId: string): Promise<UserTenant[]> {
 /** The user row as the session shows it, or null when the account no longer exists. */
 export async function findSessionUser(userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, image: true } });
+}
+
+/** The id of the account with this email (compared trimmed and lower-cased), or null. */
+export async function findUserIdByEmail(email: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  return user?.id ?? null;
 }

@@ -26,6 +26,8 @@ export function hasRole(role: Role | null | undefined, min: Role): boolean {
 
 /** The minimum role for each action. Add a row when you add a feature. */
 export const PERMISSIONS = {
+  /** Enter the tenant at all: its layout, its home, live presence. */
+  'tenant.view': 'MEMBER',
   'items.view': 'MEMBER',
   'items.create': 'MEMBER',
   'items.update': 'MEMBER',
@@ -54,7 +56,7 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return hasRole(role, PERMISSIONS[action]);
 }
 
-/** The minimum role an action needs. */
+/** The minimum role an action needs (the guard's `requirePermission` and `tenantAction` both ask this). */
 export function requiredRole(action: Action): Role {
   return PERMISSIONS[action];
 }

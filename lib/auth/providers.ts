@@ -5,6 +5,7 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { verifyPassword } from './password';
 import { logger } from '@/lib/log/logger';
 
@@ -33,13 +34,13 @@ export async function authorizeCredentials(raw: unknown) {
  * (or set AUTH_EMAIL_LOG_LINKS=1 for a closed test deployment), because a logged link is a login.
  */
 function magicLinkProvider(): Providers[number] | null {
-  const enabled = process.env.NODE_ENV !== 'production' || process.env.AUTH_EMAIL_LOG_LINKS === '1';
+  const enabled = env.NODE_ENV !== 'production' || env.AUTH_EMAIL_LOG_LINKS === true;
   if (!enabled) return null;
   return {
     id: 'email',
     type: 'email',
     name: 'Email',
-    from: process.env.AUTH_EMAIL_FROM ?? 'Tenantry <no-reply@tenantry.local>',
+    from: env.AUTH_EMAIL_FROM,
     maxAge: 60 * 60,
     options: {},
     async sendVerificationRequest({ identifier, url }) {
@@ -47,6 +48,9 @@ function magicLinkProvider(): Providers[number] | null {
     },
   };
 }
+
+const githubEnabled = () => Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+const googleEnabled = () => Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET);
 
 export function buildProviders(): Providers {
   const providers: Providers = [
@@ -60,8 +64,8 @@ export function buildProviders(): Providers {
   const email = magicLinkProvider();
   if (email) providers.push(email);
   // Auth.js reads AUTH_GITHUB_ID / AUTH_GITHUB_SECRET (and the Google pair) itself.
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+  if (githubEnabled()) providers.push(GitHub);
+  if (googleEnabled()) providers.push(Google);
   return providers;
 }
 
@@ -69,7 +73,7 @@ export function buildProviders(): Providers {
 export function enabledProviders(): { email: boolean; github: boolean; google: boolean } {
   return {
     email: magicLinkProvider() !== null,
-    github: Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET),
-    google: Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET),
+    github: githubEnabled(),
+    google: googleEnabled(),
   };
 }

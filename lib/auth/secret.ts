@@ -3,12 +3,14 @@
  * Development gets a fixed fallback so `npm run dev` works on a fresh clone; production refuses
  * to start without a real one, because a known secret lets anyone forge a session.
  */
+import { env } from '@/lib/env';
+
 const DEV_FALLBACK = 'tenantry-development-secret-do-not-use-in-production';
 
 export function getAuthSecret(): string {
-  const secret = process.env.AUTH_SECRET;
-  if (secret && secret.length >= 16) return secret;
-  if (process.env.NODE_ENV === 'production') {
+  // At least 16 characters, or the read throws (lib/env/schema.ts).
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === 'production') {
     throw new Error('AUTH_SECRET must be set (at least 16 characters) in production. Generate one with `openssl rand -base64 32`.');
   }
   return DEV_FALLBACK;

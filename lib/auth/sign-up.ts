@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { hashPassword } from './password';
 
 export const signUpSchema = z.object({
@@ -26,7 +27,7 @@ export async function createUserWithPassword(
     });
     return { ok: true, userId: user.id };
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') {
+    if (isUniqueViolation(error)) {
       return { ok: false, error: 'An account with this email already exists. Sign in instead.' };
     }
     throw error;

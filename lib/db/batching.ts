@@ -6,7 +6,7 @@
  * tenant comes from that context, so tenant B's lookup would run as tenant A (B gets nothing, or in
  * RLS-only mode A's row). Outside transactions we therefore turn that batching off: each query is
  * sent from its own caller's context. Transaction batches stay as they are (one unit, one tenant).
- * Proved by tests/isolation/rls-pool.test.ts ("runs concurrent findUnique calls of two tenants each
+ * Proved by tests/isolation/rls.test.ts ("runs concurrent findUnique calls of two tenants each
  * as its own tenant").
  *
  * This touches a private field of the pinned Prisma client; if an upgrade moves it we throw at

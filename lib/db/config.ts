@@ -8,6 +8,8 @@
  *   alone) so an embedded or password-only local database works out of the box. The isolation
  *   matrix runs every mode explicitly. See docs/data-isolation.md.
  */
+import { type EnvSource, env, envFrom } from '@/lib/env';
+
 export type DbConfig = { url: string; appUrl: string; rls: boolean; poolSize: number };
 
 export const APP_ROLE = 'tenantry_app';
@@ -19,23 +21,18 @@ export function deriveAppUrl(url: string): string {
   return u.toString();
 }
 
-function parseRls(value: string | undefined, nodeEnv: string | undefined): boolean {
-  if (value === undefined || value === '') return nodeEnv === 'production';
-  const v = value.toLowerCase();
-  if (v === 'on' || v === 'true' || v === '1') return true;
-  if (v === 'off' || v === 'false' || v === '0') return false;
-  throw new Error(`DB_RLS must be "on" or "off", got "${value}"`);
-}
-
-export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  const url = env.DATABASE_URL;
+/**
+ * The database settings of `source` (default: this process's environment, lib/env). DB_RLS
+ * defaults to on in production only; DATABASE_APP_URL to DATABASE_URL with the app role.
+ */
+export function readDbConfig(source?: EnvSource): DbConfig {
+  const e = source ? envFrom(source) : env;
+  const url = e.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (scripts/dev.mjs starts an embedded database and sets it)');
-  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error('DATABASE_POOL_SIZE must be a positive integer');
   return {
     url,
-    appUrl: env.DATABASE_APP_URL || deriveAppUrl(url),
-    rls: parseRls(env.DB_RLS, env.NODE_ENV),
-    poolSize,
+    appUrl: e.DATABASE_APP_URL ?? deriveAppUrl(url),
+    rls: e.DB_RLS ?? e.NODE_ENV === 'production',
+    poolSize: e.DATABASE_POOL_SIZE,
   };
 }

@@ -12,6 +12,7 @@
  */
 // No `import 'server-only'`: scripts (seed, jobs) run this under plain Node, where that package
 // throws. A client bundle cannot include it anyway (pg, node:async_hooks).
+import { releaseSingleton, singleton } from '@/lib/singleton';
 import { createTenantDb, type ScopedClient, type TenantDb } from './clients';
 import { readDbConfig } from './config';
 import { type TenantRef, tenantIdOf, withNoTenant } from './context';
@@ -26,15 +27,11 @@ export { TenantObjectNotFoundError, TenantScopeError, type TenantScopeErrorCode 
 export type { ScopedHelpers, TenantCreateData, TenantModelName, TenantRow } from './scoped';
 export { allowRawSql } from './tenant-extension';
 
-// Cached on globalThis: Next's dev server re-evaluates modules on every edit, and each evaluation
-// would otherwise open a new pool.
-const globalKey = Symbol.for('tenantry.lib-db');
-type GlobalSlot = { [globalKey]?: TenantDb };
+// One pool per process, not per copy of this module (lib/singleton.ts says why).
+const DB_KEY = 'lib-db';
 
 function instance(): TenantDb {
-  const g = globalThis as GlobalSlot;
-  g[globalKey] ??= createTenantDb(readDbConfig());
-  return g[globalKey];
+  return singleton(DB_KEY, () => createTenantDb(readDbConfig()));
 }
 
 /** The app's client. Scoped by the surrounding `withTenant`; throws for tenant-owned models outside one. */
@@ -61,15 +58,12 @@ export function withoutTenant<T>(fn: (client: PrismaClient) => Promise<T> | T): 
   return withNoTenant(() => fn(instance().admin));
 }
 
-/** The TenantScopedMixin helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
+/** The scoped helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
 export function scoped(tenant: TenantRef | null | undefined): ScopedHelpers {
   return makeScoped((id) => instance().forTenant(id), tenant);
 }
 
 /** Closes the pools (scripts and tests). */
 export async function disconnectDb(): Promise<void> {
-  const g = globalThis as GlobalSlot;
-  const current = g[globalKey];
-  g[globalKey] = undefined;
-  await current?.disconnect();
+  await releaseSingleton<TenantDb>(DB_KEY)?.disconnect();
 }

@@ -2,7 +2,7 @@
  * The second wall's plumbing: a pg Pool that puts the current tenant on every connection it hands out,
  * before the connection runs anything, so Postgres row-level security filters by it.
  *
- * Invariants (proved by tests/isolation/rls-pool.test.ts and the matrix in RLS modes):
+ * Invariants (proved by tests/isolation/rls.test.ts, "TenantPool", and the matrix in RLS modes):
  * - A query runs with `app.tenant_id` equal to the tenant of the Prisma call that issued it ('' when
  *   none, which matches no row): a pooled connection never carries a previous user's tenant into the
  *   next query, because the value is compared and (re)set at every use, not trusted from last time.

@@ -4,7 +4,7 @@
  * Invariant: a write through a tenant client can only create rows of the current tenant, can never
  * move a row to another tenant (tenantId and the tenant relation are immutable), and every nested
  * write that selects existing rows (connect, set, update, delete, …) only selects the tenant's rows.
- * Proved by tests/isolation/nested-writes.test.ts and lib/db/scope-args.test.ts.
+ * Proved by tests/isolation/leaks.test.ts ("nested writes") and lib/db/scope-args.test.ts.
  */
 import { TenantScopeError } from './errors';
 import { isObj, mergeTenant, modelInfo, needTenant, type Obj, type Scope, walkWhere } from './scope-reads';

@@ -1,7 +1,7 @@
 /**
- * The original guide's TenantScopedMixin as three helpers over a tenant-scoped client.
+ * The scoped helpers: three functions over a tenant-scoped client, for code that takes a tenant.
  * Without a tenant: getTenantQueryset returns [], createForTenant throws, getTenantObject throws
- * not-found. Proved by tests/isolation/scoped-helpers.test.ts.
+ * not-found. Proved by tests/isolation/public-api.test.ts.
  */
 import { type TenantRef, tenantIdOf } from './context';
 import { TenantObjectNotFoundError, TenantScopeError } from './errors';

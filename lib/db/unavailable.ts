@@ -1,14 +1,14 @@
 /**
- * "The database is unreachable" as one predicate, and the one JSON answer for it.
+ * "The database is unreachable" as one predicate.
  *
  * Invariant: when PostgreSQL cannot be reached (refused, reset, timed out, restarting, out of
- * connections) a request gets a clean 503 — JSON here for route handlers, the HTML page of
+ * connections) a request gets a clean 503 — JSON for route handlers, the HTML page of
  * `app/api/unavailable/route.ts` for pages (the guard redirects there) — never a 500
  * with a stack trace, and it recovers by itself once the database is back (the pools reconnect).
  * Any other error is not ours to hide: it keeps propagating. Test: tests/reliability/postgres-outage.test.ts.
  *
  * Plain and runtime-agnostic (no Next imports); the mapping to responses for route handlers and
- * pages lives in one server module, lib/db/on-unavailable.ts.
+ * pages lives in one server module, lib/http/database-unavailable.ts.
  */
 
 /** Prisma's connectivity codes: can't reach, timed out, operation timed out, connection closed, pool timeout. */
@@ -45,15 +45,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (current instanceof AggregateError) queue.push(...current.errors);
   }
   return false;
-}
-
-/** Seconds a client should wait before retrying. */
-export const RETRY_AFTER_SECONDS = 5;
-
-/** The route handlers' answer: JSON, no detail about the failure (that goes to the log). */
-export function databaseUnavailableResponse(): Response {
-  return Response.json(
-    { error: 'Service temporarily unavailable, please retry shortly' },
-    { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } },
-  );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { withoutTenant } from '@/lib/db';
+import { env } from '@/lib/env';
 import { getTenantPresenceBackend } from '@/lib/presence';
 
 /**
@@ -36,7 +37,7 @@ async function redis(): Promise<CheckStatus> {
 }
 
 async function realtime(): Promise<CheckStatus> {
-  const base = process.env.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${process.env.REALTIME_PORT ?? '3001'}`;
+  const base = env.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${env.REALTIME_PORT}`;
   const probe = fetch(`${base}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
     (res) => (res.ok ? ('ok' as const) : ('down' as const)),
     () => 'down' as const,

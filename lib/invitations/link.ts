@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 
 /**
@@ -8,8 +9,7 @@ import { logger } from '@/lib/log/logger';
  * proxy the request host may be an internal name.
  */
 export async function invitationLink(token: string): Promise<string> {
-  const configured = process.env.APP_URL?.replace(/\/+$/, '');
-  if (configured) return `${configured}/invite/${token}`;
+  if (env.APP_URL) return `${env.APP_URL}/invite/${token}`;
   const h = await headers();
   const protocol = h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
   return `${protocol}://${h.get('host') ?? 'localhost'}/invite/${token}`;
@@ -17,7 +17,7 @@ export async function invitationLink(token: string): Promise<string> {
 
 /** Development convenience (there is no mailer): the link goes to the server console. */
 export function logInvitationLink(email: string, link: string): void {
-  if (process.env.NODE_ENV !== 'production' || process.env.INVITE_LOG_LINKS === '1') {
+  if (env.NODE_ENV !== 'production' || env.INVITE_LOG_LINKS) {
     logger.info({ area: 'invite', email, link }, 'invitation link (development: no mailer)');
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { type Logger, pino } from 'pino';
+import { env } from '@/lib/env';
 import { TENANT_SLUG_HEADER } from '@/lib/tenants/headers';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -10,7 +11,7 @@ import { REQUEST_ID_HEADER } from './request-id';
  * request through pages, actions and the data layer.
  */
 export const logger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   base: { service: 'web' },
   redact: { paths: ['password', '*.password', 'token', '*.token', 'key', '*.key', 'authorization'], censor: '[redacted]' },
 });

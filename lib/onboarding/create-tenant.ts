@@ -1,7 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
+import { inputErrors } from '@/lib/actions/field-errors';
 import { db, withoutTenant } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { validateNewSlug } from '@/lib/tenants/slug';
 
@@ -28,20 +30,9 @@ export type CreateTenantResult =
 
 type Input = { userId: string; name: unknown; slug: unknown; ip?: string | null };
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
-}
-
 export async function createTenant({ userId, name, slug, ip = null }: Input): Promise<CreateTenantResult> {
   const parsed = createTenantSchema.safeParse({ name, slug });
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<'name' | 'slug', string[]>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] === 'slug' ? 'slug' : 'name';
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
   const checked = validateNewSlug(parsed.data.slug);
   if (!checked.ok) return { ok: false, fieldErrors: { slug: [checked.message] } };
 

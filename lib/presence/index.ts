@@ -1,4 +1,4 @@
-// Public face of lib/presence (DESIGN.md "Public API").
+// Public face of lib/presence (docs/architecture.md, "Public API").
 export { getTenantPresenceBackend, type PresenceManagerOptions, TenantPresenceManager } from './manager';
 export { type MemoryBackendOptions, TenantAwareMemoryBackend } from './memory-backend';
 export { type RedisBackendOptions, TenantAwareRedisBackend } from './redis-backend';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import { testRedisUrl } from '@/tests/setup/test-redis';
-import { getTenancyConfig } from '../tenants/config';
 import { getTenantPresenceBackend, TenantPresenceManager } from './manager';
 import { TenantAwareMemoryBackend } from './memory-backend';
 import { TenantAwareRedisBackend } from './redis-backend';

@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { getTenancyConfig } from '../tenants/config';
+import { env } from '@/lib/env';
+import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
+import { releaseSingleton, singleton } from '@/lib/singleton';
+import { getTenancyConfig } from '@/lib/tenants/config';
 import { TenantAwareMemoryBackend } from './memory-backend';
-import { createRedis } from '../state/redis-connection';
 import { TenantAwareRedisBackend } from './redis-backend';
 import type { PresenceBackend } from './types';
 
@@ -18,13 +20,15 @@ export interface PresenceManagerOptions {
   maxTenants?: number;
 }
 
+// One app-wide manager per process, not per copy of this module (lib/singleton.ts says why).
+const DEFAULT_MANAGER_KEY = 'presence.manager';
+
 /**
  * Hands out one presence backend per tenant, cached in a bounded LRU. All Redis backends of a
  * manager share ONE connection: a busy server with thousands of tenants must not open thousands of
  * sockets to Redis.
  */
 export class TenantPresenceManager {
-  private static defaultManager: TenantPresenceManager | undefined;
   private readonly cache: LRUCache<string, PresenceBackend>;
   private redis: Redis | undefined;
   private readonly ownsRedis: boolean;
@@ -53,35 +57,35 @@ export class TenantPresenceManager {
 
   /** The shared Redis connection (opened on first use), or undefined for the memory backend. */
   connection(): Redis {
-    this.redis ??= createRedis(this.options.redisUrl!);
+    this.redis ??= createRedisConnection(this.options.redisUrl!);
     return this.redis;
   }
 
   async close(): Promise<void> {
     this.cache.clear();
-    if (this.redis && this.ownsRedis) await this.redis.quit().catch(() => this.redis?.disconnect());
+    if (this.ownsRedis) await closeRedisConnection(this.redis);
     this.redis = undefined;
   }
 
-  /** The app-wide manager, configured by `tenancy.config.ts` / PRESENCE_BACKEND / PRESENCE_REDIS_URL / REDIS_URL. */
+  /**
+   * The app-wide manager, configured by `tenancy.config.ts` / PRESENCE_BACKEND / PRESENCE_REDIS_URL /
+   * REDIS_URL, with the sidecar's key prefix (REALTIME_KEY_PREFIX) so Next reads what the sidecar writes.
+   */
   static default(): TenantPresenceManager {
-    if (!TenantPresenceManager.defaultManager) {
+    return singleton(DEFAULT_MANAGER_KEY, () => {
       const { backend, redisUrl } = getTenancyConfig().presence;
-      TenantPresenceManager.defaultManager = new TenantPresenceManager({ backend, redisUrl });
-    }
-    return TenantPresenceManager.defaultManager;
+      return new TenantPresenceManager({ backend, redisUrl, keyPrefix: env.REALTIME_KEY_PREFIX });
+    });
   }
 
-  /** `TenantPresenceManager.forTenant('acme')` — the original's entry point, on the app-wide manager. */
+  /** `TenantPresenceManager.forTenant('acme')` — the documented entry point, on the app-wide manager. */
   static forTenant(tenantId: string): PresenceBackend {
     return TenantPresenceManager.default().get(tenantId);
   }
 
   /** Closes and forgets the app-wide manager (tests, shutdown). */
   static async resetDefault(): Promise<void> {
-    const manager = TenantPresenceManager.defaultManager;
-    TenantPresenceManager.defaultManager = undefined;
-    await manager?.close();
+    await releaseSingleton<TenantPresenceManager>(DEFAULT_MANAGER_KEY)?.close();
   }
 }
 

@@ -1,11 +1,12 @@
-import { assertTenantId, encodeKeyPart } from '../state/key-parts';
+import { singleton } from '@/lib/singleton';
+import { assertTenantId, encodeKeyPart } from '@/lib/state/key-parts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
 
 /**
  * In-process presence, the development default.
  *
  * Invariant: storage is nested maps tenant → key → user, so no pair of (key, user) can collide
- * (the original joined them as "<key>:<user>" strings, and one user's leave purged another's).
+ * (joined "<key>:<user>" strings would, and one user's leave would purge another's).
  * Proven by the "keeps heartbeats per (key, user) pair" test in presence-contract.test.ts.
  */
 
@@ -22,11 +23,8 @@ type TenantRooms = Map<string, Room>;
 
 const MAX_GONE_PER_ROOM = 10_000;
 
-// Process-wide so every instance (and Next's hot reloads) share one view per tenant.
-const STORE_SYMBOL = Symbol.for('tenantry.presence.memory');
-const globalStore = globalThis as unknown as { [STORE_SYMBOL]?: Map<string, TenantRooms> };
-globalStore[STORE_SYMBOL] ??= new Map();
-const store: Map<string, TenantRooms> = globalStore[STORE_SYMBOL];
+// Process-wide so every instance (and every copy of this module) shares one view per tenant.
+const store = singleton('presence.memory', () => new Map<string, TenantRooms>());
 
 export interface MemoryBackendOptions {
   tenantId: string;

@@ -30,7 +30,7 @@ function contract(_name: string, make: Make) {
     globex = make(`globex-${run}-${counter}`);
   });
 
-  it("lists only its own tenant's user when two tenants join the same room (the original's example)", async () => {
+  it("lists only its own tenant's user when two tenants join the same room", async () => {
     await acme.join('room:1', 'alice', { name: 'Alice' });
     await globex.join('room:1', 'bob', { name: 'Bob' });
     expect((await acme.list('room:1')).map((r) => r.id)).toEqual(['alice']);
@@ -62,7 +62,7 @@ function contract(_name: string, make: Make) {
   });
 
   it('keeps heartbeats per (key, user) pair, so "a"+"b:c" and "a:b"+"c" never collide', async () => {
-    // The original keyed heartbeats as "<key>:<user>": both pairs below were "a:b:c".
+    // Keyed as a joined "<key>:<user>" string, both pairs below would be "a:b:c".
     await acme.join('a', 'b:c');
     await acme.join('a:b', 'c');
     await acme.leave('a', 'b:c');

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenantRoot } from '../state/key-parts';
-import { createRedis } from '../state/redis-connection';
+import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenantRoot } from '@/lib/state/key-parts';
+import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
 import { byJoin } from './memory-backend';
 import { scripts } from './redis-scripts';
 import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
@@ -49,7 +49,7 @@ export class TenantAwareRedisBackend implements PresenceBackend {
     this.root = tenantRoot(options.keyPrefix ?? DEFAULT_KEY_PREFIX, options.tenantId);
     this.now = options.now ?? Date.now;
     this.ownsConnection = !options.redis;
-    this.redis = options.redis ?? createRedis(options.url!);
+    this.redis = options.redis ?? createRedisConnection(options.url!);
   }
 
   private keys(key: string): [string, string, string, string] {
@@ -146,7 +146,7 @@ export class TenantAwareRedisBackend implements PresenceBackend {
 
   /** Closes the connection if this backend opened it. */
   async close(): Promise<void> {
-    if (this.ownsConnection) await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.ownsConnection) await closeRedisConnection(this.redis);
   }
 
   private async countAll(): Promise<number> {

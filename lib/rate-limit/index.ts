@@ -10,6 +10,8 @@
  * Library: rate-limiter-flexible (maintained, atomic Redis scripts) instead of a hand-written counter.
  */
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { env } from '@/lib/env';
+import { singleton } from '@/lib/singleton';
 import { getSharedRedis } from './redis';
 
 export type Plan = 'free' | 'pro' | 'enterprise';
@@ -17,7 +19,7 @@ export const PLANS: readonly Plan[] = ['free', 'pro', 'enterprise'];
 
 /** Requests per window for each plan; RATE_LIMIT_FREE / _PRO / _ENTERPRISE override (tests use small numbers). */
 export const PLAN_POINTS: Readonly<Record<Plan, number>> = { free: 60, pro: 300, enterprise: 1200 };
-const DEFAULT_WINDOW_SECONDS = 60;
+const PLAN_ENV = { free: 'RATE_LIMIT_FREE', pro: 'RATE_LIMIT_PRO', enterprise: 'RATE_LIMIT_ENTERPRISE' } as const;
 
 export type RateLimitInput = { tenantId: string; userId: string; plan?: unknown };
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
@@ -26,39 +28,33 @@ export function normalizePlan(plan: unknown): Plan {
   return typeof plan === 'string' && (PLANS as readonly string[]).includes(plan) ? (plan as Plan) : 'free';
 }
 
-function positiveIntEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
 export function planPoints(plan: Plan): number {
-  return positiveIntEnv(`RATE_LIMIT_${plan.toUpperCase()}`, PLAN_POINTS[plan]);
+  return env[PLAN_ENV[plan]] ?? PLAN_POINTS[plan];
 }
 
 /** `rate_limit`, or `<RATE_LIMIT_PREFIX>:rate_limit` so a test run owns its own keys in a shared Redis. */
 export function keyPrefix(): string {
-  const extra = process.env.RATE_LIMIT_PREFIX?.trim();
+  const extra = env.RATE_LIMIT_PREFIX;
   return extra ? `${extra}:rate_limit` : 'rate_limit';
 }
 
-const limiters = new Map<string, RateLimiterAbstract>();
+// One set of limiters per process, not per copy of this module (lib/singleton.ts): in memory mode
+// a page, an action and a route handler must spend the same budget.
+const limiters = () => singleton('rate-limit.limiters', () => new Map<string, RateLimiterAbstract>());
 
 function limiterFor(plan: Plan): RateLimiterAbstract {
   const points = planPoints(plan);
-  const duration = positiveIntEnv('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_WINDOW_SECONDS);
+  const duration = env.RATE_LIMIT_WINDOW_SECONDS;
   const prefix = keyPrefix();
   const redis = getSharedRedis();
   const id = `${redis ? 'redis' : 'memory'}|${prefix}|${plan}|${points}|${duration}`;
-  let limiter = limiters.get(id);
+  let limiter = limiters().get(id);
   if (!limiter) {
     const options = { keyPrefix: prefix, points, duration };
     limiter = redis
       ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
       : new RateLimiterMemory(options);
-    limiters.set(id, limiter);
+    limiters().set(id, limiter);
   }
   return limiter;
 }
@@ -98,5 +94,5 @@ export function rateLimitMessage(retryAfterSeconds: number): string {
 
 /** Forget cached limiters (tests that change env between cases). */
 export function resetRateLimiters(): void {
-  limiters.clear();
+  limiters().clear();
 }

@@ -83,9 +83,10 @@ describe('getRealtimeSecret', () => {
   });
 
   it('derives a stable development secret outside production', () => {
-    const a = getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'x' });
-    expect(a).toBe(getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'x' }));
-    expect(a).not.toBe(getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'y' }));
+    // AUTH_SECRETs of a valid length (16+): a shorter one is refused like any bad value (lib/env).
+    const a = getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'x'.repeat(16) });
+    expect(a).toBe(getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'x'.repeat(16) }));
+    expect(a).not.toBe(getRealtimeSecret({ NODE_ENV: 'development', AUTH_SECRET: 'y'.repeat(16) }));
     expect(getRealtimeSecret({ REALTIME_SECRET: secret, NODE_ENV: 'production' })).toBe(secret);
   });
 });

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { type EnvSource, env, envFrom } from '@/lib/env';
 
 export const REALTIME_ISSUER = 'tenantry';
 export const REALTIME_AUDIENCE = 'tenantry-realtime';
@@ -61,20 +62,16 @@ export class RealtimeConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
- * REALTIME_SECRET, or — outside production only — a development secret derived from AUTH_SECRET
- * (or a fixed string), so `npm run dev` works with no setup and the Next app and the sidecar agree.
+ * REALTIME_SECRET (at least 32 characters, lib/env/schema.ts), or — outside production only — a
+ * development secret derived from AUTH_SECRET (or a fixed string), so `npm run dev` works with no
+ * setup and the Next app and the sidecar agree. `source`: another environment (tests).
  */
-export function getRealtimeSecret(env: Env = process.env): string {
-  const secret = env.REALTIME_SECRET?.trim();
-  if (secret) {
-    if (secret.length < MIN_SECRET_LENGTH) throw new RealtimeConfigError(`REALTIME_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    return secret;
-  }
-  if (env.NODE_ENV === 'production') throw new RealtimeConfigError('REALTIME_SECRET is required in production');
-  return createHash('sha256').update(`tenantry-dev-realtime:${env.AUTH_SECRET ?? ''}`).digest('hex');
+export function getRealtimeSecret(source?: EnvSource): string {
+  const e = source ? envFrom(source) : env;
+  if (e.REALTIME_SECRET) return e.REALTIME_SECRET;
+  if (e.NODE_ENV === 'production') throw new RealtimeConfigError('REALTIME_SECRET is required in production');
+  return createHash('sha256').update(`tenantry-dev-realtime:${e.AUTH_SECRET ?? ''}`).digest('hex');
 }
 
 function key(secret: string): Uint8Array {

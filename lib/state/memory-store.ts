@@ -1,3 +1,4 @@
+import { singleton } from '@/lib/singleton';
 import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart } from './key-parts';
 import { namespaceRoot, serialise, stateKey, ttlMs } from './state-keys';
 import type { StateKeyOptions, StateSetOptions, TenantStateStore } from './types';
@@ -7,12 +8,9 @@ interface Entry {
   expiresAt: number | null;
 }
 
-// Process-wide (one map per process, shared across instances and Next hot reloads); keys carry
-// the same full `<prefix>:tenant:<id>:…` names as in Redis, so isolation works the same way.
-const STORE_SYMBOL = Symbol.for('tenantry.state.memory');
-const globalStore = globalThis as unknown as { [STORE_SYMBOL]?: Map<string, Entry> };
-globalStore[STORE_SYMBOL] ??= new Map();
-const store: Map<string, Entry> = globalStore[STORE_SYMBOL];
+// Process-wide (one map per process, shared by every instance and every copy of this module); keys
+// carry the same full `<prefix>:tenant:<id>:…` names as in Redis, so isolation works the same way.
+const store = singleton('state.memory', () => new Map<string, Entry>());
 
 export interface MemoryStateOptions {
   tenantId: string;

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRedis } from './redis-connection';
+import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
 import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart } from './key-parts';
 import { namespaceRoot, serialise, stateKey, ttlMs } from './state-keys';
 import type { StateKeyOptions, StateSetOptions, TenantStateStore } from './types';
@@ -25,7 +25,7 @@ export class TenantRedisStateStore implements TenantStateStore {
     this.tenantId = options.tenantId;
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.ownsConnection = !options.redis;
-    this.redis = options.redis ?? createRedis(options.url!);
+    this.redis = options.redis ?? createRedisConnection(options.url!);
   }
 
   async get<T = unknown>(key: string, options?: StateKeyOptions): Promise<T | null> {
@@ -60,6 +60,6 @@ export class TenantRedisStateStore implements TenantStateStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsConnection) await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.ownsConnection) await closeRedisConnection(this.redis);
   }
 }

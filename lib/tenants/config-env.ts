@@ -1,13 +1,16 @@
 /**
- * Environment overrides for the tenancy config (DESIGN.md's table). Values are copied raw; the zod
+ * Environment overrides for the tenancy config (the table in docs/configuration.md). Values are copied raw; the zod
  * schema in define-tenancy.ts parses them, so a bad env value fails exactly like a bad file value,
  * and the error names the variable it came from.
  */
+import { env } from '@/lib/env';
+
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
-/** `process.env` where there is one (Node, Next edge middleware at runtime), else nothing. */
+/** This process's tenancy variables (lib/env), read now: tests and scripts set them before a config is built. */
 export function processEnv(): EnvSource {
-  return typeof process !== 'undefined' && process?.env ? process.env : {};
+  const names: readonly TenancyEnvVar[] = [...Object.values(ENV_VARS), SHARED_REDIS_ENV];
+  return Object.fromEntries(names.map((name) => [name, env[name]]));
 }
 
 /** Config key → the env variable that overrides it (redis URLs have a shared fallback, see below). */
@@ -30,9 +33,10 @@ export const ENV_VARS = {
 } as const;
 
 export type EnvKey = keyof typeof ENV_VARS;
+type TenancyEnvVar = (typeof ENV_VARS)[EnvKey] | typeof SHARED_REDIS_ENV;
 
 /** Used by both redis URLs when their own variable is unset. */
-export const SHARED_REDIS_ENV = 'REDIS_URL';
+export const SHARED_REDIS_ENV = 'REDIS_URL' as const;
 
 export type EnvOverride = { value: string; envVar: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import tenancyFile from '../../tenancy.config';
+import tenancyFile from '@/tenancy.config';
 import { defineTenancy, getTenancyConfig, isTenancyConfig, TenancyConfigError, type TenancyInput } from './config';
 import type { EnvSource } from './config-env';
 
@@ -18,7 +18,7 @@ function configError(fn: () => unknown): TenancyConfigError {
 }
 
 describe('defineTenancy defaults', () => {
-  it('fills every key of DESIGN.md\'s table', () => {
+  it('fills every key of the configuration table', () => {
     const c = defineTenancy({}, NO_ENV);
     expect(c).toEqual({
       resolver: 'subdomain',

@@ -1,4 +1,4 @@
-import tenancy from '../../tenancy.config';
+import tenancy from '@/tenancy.config';
 import { defineTenancy, isTenancyConfig, type TenancyConfig, type TenancyInput } from './define-tenancy';
 
 export * from './define-tenancy';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type EnvKey, type EnvOverride, type EnvSource, processEnv, readEnvOverrides } from './config-env';
+import { DEFAULT_PATH_EXCLUDE, DEFAULT_SUBDOMAIN_EXCLUDE } from './reserved-words';
 import { SLUG_PATTERN } from './slug';
 import { type CustomResolverFn, RESOLVER_NAMES, type ResolverName } from './types';
 
@@ -56,8 +57,8 @@ export const TENANCY_DEFAULTS = {
   required: true,
   defaultTenant: null,
   contextName: 'tenant',
-  subdomain: { exclude: ['www', 'api', 'admin'], mainDomain: null },
-  path: { position: 1, exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'] },
+  subdomain: { exclude: DEFAULT_SUBDOMAIN_EXCLUDE, mainDomain: null },
+  path: { position: 1, exclude: DEFAULT_PATH_EXCLUDE },
   header: { name: 'X-Tenant-ID' },
   session: { key: 'tenant_id', jwtClaim: 'tenant_id' },
 } as const;
@@ -207,7 +208,7 @@ export function isTenancyConfig(value: unknown): value is TenancyConfig {
 }
 
 export type DefineTenancyOptions = {
-  /** Where overrides are read from: defaults to `process.env`; pass `{}` (or `false`) for none. */
+  /** Where overrides are read from: defaults to this process's environment (lib/env); pass `{}` (or `false`) for none. */
   env?: EnvSource | false;
 };
 

@@ -7,15 +7,9 @@
  * the front, so `/acme/dashboard` is not prefixed twice, and `/acme/api/…` reaches the app-level
  * `/api/…` with acme selected (path mode has no other way to name a tenant for an API call).
  */
-export const APP_LEVEL_SEGMENTS: ReadonlySet<string> = new Set([
-  'api',
-  'login',
-  'signup',
-  'logout',
-  'onboarding',
-  'invite',
-  '_next',
-]);
+export const APP_LEVEL_SEGMENTS: ReadonlySet<string> = new Set(APP_ROUTE_SEGMENTS);
+
+import { APP_ROUTE_SEGMENTS } from './reserved-words';
 
 export type RewriteMatch = { slug: string; via: string };
 

@@ -15,7 +15,7 @@ import { loadTenantBySlug } from './tenant-store';
  * header before setting it, so its value is the middleware's decision. A page under
  * `app/[tenant]` passes its `params.tenant`: if the route segment disagrees with the trusted
  * header (a direct hit on `/<other-slug>/…`, an injected `nxtP*` param) the answer is "no tenant",
- * which `requireTenant` turns into a 404. Membership is checked by `requireMember` (lib/auth),
+ * which `requireTenant` turns into a 404. Membership is checked by `requirePermission` (lib/auth),
  * which builds on this. Tests: tests/http/spoofing.test.ts.
  */
 const trustedSlug = cache(async (): Promise<string | null> => {

@@ -1,9 +1,11 @@
 /**
- * The tenant slug rule (DESIGN.md "Keys and identifiers"): lower-case DNS label characters, 1–63
+ * The tenant slug rule (docs/architecture.md, "Keys and identifiers"): lower-case DNS label characters, 1–63
  * long, no leading or trailing hyphen. Every value that reaches a rewrite, a header or a query goes
  * through here first, so nothing with `/`, `.`, `:`, `%`, whitespace or non-ASCII can ever be a slug.
  * Tests: lib/tenants/slug.test.ts.
  */
+import { RESERVED_WORDS } from './reserved-words';
+
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const SLUG_MAX_LENGTH = 63;
@@ -27,19 +29,10 @@ export function normalizeSlug(value: unknown): string | null {
 }
 
 /**
- * Words no tenant may take: our own routes, infrastructure host names and words that would let a
- * tenant impersonate the product. Checked only when a slug is CREATED (onboarding); resolvers follow
- * the configured exclude lists.
+ * Words no tenant may take (lib/tenants/reserved-words.ts): checked when a slug is CREATED
+ * (onboarding); resolvers follow the configured exclude lists, whose defaults are drawn from it.
  */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'www', 'api', 'admin', 'administrator', 'app', 'apps', 'static', 'media', 'assets', 'public', 'cdn',
-  '_next', 'next', 'login', 'logout', 'signin', 'signout', 'signup', 'register', 'onboarding', 'invite',
-  'invites', 'auth', 'oauth', 'sso', 'account', 'accounts', 'settings', 'dashboard', 'billing', 'help',
-  'support', 'status', 'health', 'mail', 'email', 'smtp', 'imap', 'pop', 'ftp', 'ns1', 'ns2', 'dns',
-  'docs', 'blog', 'about', 'pricing', 'terms', 'privacy', 'security', 'legal', 'contact', 'realtime',
-  'socket', 'ws', 'wss', 'graphql', 'webhooks', 'localhost', 'root', 'system', 'tenant', 'tenants',
-  'test', 'dev', 'staging', 'prod', 'production', 'internal', 'null', 'undefined',
-]);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_WORDS);
 
 export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());

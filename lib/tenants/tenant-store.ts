@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { db } from '@/lib/db';
+import { singleton } from '@/lib/singleton';
 import { TenantInfo } from './tenant-info';
 
 /**
@@ -11,7 +12,8 @@ import { TenantInfo } from './tenant-info';
  */
 type Entry = { tenant: TenantInfo | null };
 
-const cache = new LRUCache<string, Entry>({ max: 1000, ttl: 30_000 });
+// One per process (lib/singleton.ts): `invalidateTenant` from an action must reach the copy pages read.
+const cache = singleton('tenants.by-slug', () => new LRUCache<string, Entry>({ max: 1000, ttl: 30_000 }));
 const MISS_TTL_MS = 2_000;
 
 function toTenantInfo(row: { id: string; slug: string; name: string; settings: unknown }): TenantInfo {

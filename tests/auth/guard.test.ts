@@ -5,7 +5,7 @@ import { invalidateTenant, loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { useSeededDb, userId } from './helpers';
 
 /**
- * The guard's decisions (lib/auth/membership.ts, used by requireMember, getMemberAccess and
+ * The guard's decisions (lib/auth/membership.ts, used by requirePermission, getMemberAccess and
  * tenantAction) against the real seeded database.
  */
 describe('membership guard', () => {

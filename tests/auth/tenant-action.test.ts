@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createItemAction, deleteItemAction, renameItemAction } from '@/components/items/item-actions';
+import { createItemAction, deleteItemAction, renameItemAction } from '@/lib/items/actions';
 import { type ActionRequest, ActionError, runTenantAction } from '@/lib/actions/run-tenant-action';
 import type { SessionUser } from '@/lib/auth/session';
 import { forTenant } from '@/lib/db';

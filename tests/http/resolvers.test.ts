@@ -54,6 +54,13 @@ describe('subdomain mode', () => {
     expect(apex.body).not.toContain('to Acme Corp');
   });
 
+  it('answers a tenant page on the apex with a 404 before any guard runs (required)', async () => {
+    const res = await requestAs(app, 'localhost', '/dashboard');
+    expect(res.status).toBe(404);
+    expect(res.headers.location).toBeUndefined();
+    expect((await requestAs(app, 'localhost', '/')).status).toBe(200);
+  });
+
   it('renders the dashboard for a member, with the query string kept', async () => {
     const cookie = await signInAs(app, 'acme.localhost', 'alice@acme.test');
     const res = await requestAs(app, 'acme.localhost', '/dashboard?tab=items', { headers: { cookie } });
@@ -90,6 +97,12 @@ describe('path mode', () => {
     expect(res.body).not.toContain('Globex Dashboard');
   });
 
+  it('answers a path that names no tenant with a 404, but serves the landing and sign-in pages (required)', async () => {
+    expect((await requestAs(app, 'localhost', '/admin/users')).status).toBe(404);
+    expect((await requestAs(app, 'localhost', '/')).status).toBe(200);
+    expect((await requestAs(app, 'localhost', '/login')).status).toBe(200);
+  });
+
   it('never treats an excluded or invalid segment as a tenant', async () => {
     expect(await tenantOf(app, 'localhost', '/api/tenant')).toBe(404);
     expect((await requestAs(app, 'localhost', '/..%2Fglobex/dashboard', { headers: { cookie } })).status).toBe(404);
@@ -110,6 +123,11 @@ describe('header mode', () => {
   it('rejects a header value that is not a slug', async () => {
     expect(await tenantOf(app, 'localhost', '/api/tenant', { 'X-Tenant-ID': 'acme;globex' })).toBe(404);
     expect(await tenantOf(app, 'localhost', '/api/tenant')).toBe(404);
+  });
+
+  it('answers a page requested without the header with a 404 (required)', async () => {
+    expect((await requestAs(app, 'localhost', '/dashboard')).status).toBe(404);
+    expect((await requestAs(app, 'localhost', '/login')).status).toBe(200);
   });
 
   it('only selects: a non-member still gets a 404', async () => {
@@ -134,6 +152,11 @@ describe('session mode', () => {
     expect(await tenantOf(app, 'localhost', '/api/tenant', { cookie })).toBe('globex');
   });
 
+  it('answers a page requested without a session with a 404 (required), and serves sign-in', async () => {
+    expect((await requestAs(app, 'localhost', '/dashboard')).status).toBe(404);
+    expect((await requestAs(app, 'localhost', '/login')).status).toBe(200);
+  });
+
   it('ignores a forged session token', async () => {
     const forged = 'authjs.session-token=eyJhbGciOiJIUzI1NiJ9.eyJ0ZW5hbnRfaWQiOiJnbG9iZXgifQ.c2ln';
     expect(await tenantOf(app, 'localhost', '/api/tenant', { cookie: forged })).toBe(404);
@@ -154,5 +177,33 @@ describe('chained mode with a default tenant', () => {
   it('serves the default tenant when nothing resolves or the tenant is unknown', async () => {
     expect(await tenantOf(app, 'localhost')).toBe('acme');
     expect(await tenantOf(app, 'nope.localhost')).toBe('acme');
+  });
+
+  it('satisfies required with the default tenant: a page on the apex runs (and asks a visitor to sign in)', async () => {
+    const res = await requestAs(app, 'localhost', '/dashboard');
+    expect(res.status).toBe(307);
+    expect(String(res.headers.location)).toMatch(/^\/login\?next=/);
+  });
+});
+
+describe('required off (TENANT_REQUIRED=false)', () => {
+  let app: AppServer;
+  beforeAll(async () => {
+    app = await appWith({ TENANT_RESOLVER: 'subdomain', TENANT_MAIN_DOMAIN: 'localhost', TENANT_REQUIRED: 'false' });
+  });
+
+  it('lets a page run without a tenant: the guard sends a visitor to sign in, a member still gets no tenant', async () => {
+    const signedOut = await requestAs(app, 'localhost', '/dashboard');
+    expect(signedOut.status).toBe(307);
+    expect(String(signedOut.headers.location)).toMatch(/^\/login\?next=/);
+    const cookie = await signInAs(app, 'localhost', 'carol@both.test');
+    const member = await requestAs(app, 'localhost', '/dashboard', { headers: { cookie } });
+    expect(member.status).toBe(404);
+    expect(member.body).not.toContain('Dashboard</h1>');
+  });
+
+  it('still resolves tenants as before', async () => {
+    expect(await tenantOf(app, 'acme.localhost')).toBe('acme');
+    expect(await tenantOf(app, 'localhost')).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REALTIME_AUDIENCE, REALTIME_ISSUER } from '@/lib/realtime/token';
-import type { RealtimeServer } from '@/realtime/create-server';
+import type { RealtimeServer } from '@/realtime-server/create-server';
 import { type ClientSocket, connect, ids, join, mint, SECRET, startServer, users } from './helpers';
 
 let server: RealtimeServer;

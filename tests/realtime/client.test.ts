@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectPresence, fetchRealtimeToken, type PresenceSnapshot } from '@/components/presence/presence-client';
 import { REALTIME_AUDIENCE, REALTIME_ISSUER } from '@/lib/realtime/token';
-import type { RealtimeServer } from '@/realtime/create-server';
+import type { RealtimeServer } from '@/realtime-server/create-server';
 import { mint, ORIGIN, SECRET, startServer, users } from './helpers';
 
 // The browser hook's connection logic (components/presence/presence-client.ts) against a real sidecar.

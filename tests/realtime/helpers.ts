@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, JoinAck, PresenceDiffMessage, ServerToClientEvents } from '@/lib/realtime/protocol';
 import { type RealtimeTokenInput, signRealtimeToken } from '@/lib/realtime/token';
-import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from '@/realtime/create-server';
-import { createLogger } from '@/realtime/logger';
+import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from '@/realtime-server/create-server';
+import { createLogger } from '@/realtime-server/logger';
 import { testRedisUrl } from '@/tests/setup/test-redis';
 
 export const SECRET = 'test-realtime-secret-0123456789abcdef';
@@ -43,9 +43,9 @@ export interface ChildNode {
   exited: Promise<number | null>;
 }
 
-/** Starts `realtime/server.ts` as its own process (as in production) and waits until it listens. */
+/** Starts `realtime-server/server.ts` as its own process (as in production) and waits until it listens. */
 export function startChild(env: Record<string, string>): Promise<ChildNode> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime-server/server.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, REALTIME_PORT: '0', REALTIME_HOST: '127.0.0.1', REALTIME_SECRET: SECRET, REALTIME_ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

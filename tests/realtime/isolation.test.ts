@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { RealtimeServer } from '@/realtime/create-server';
+import type { RealtimeServer } from '@/realtime-server/create-server';
 import { describeWithRedis } from '@/tests/setup/test-redis';
 import { type ClientSocket, connect, deleteKeys, ids, join, leave, mint, REDIS_URL, recordDiffs, run, sleep, startServer, users, waitForDiff } from './helpers';
 

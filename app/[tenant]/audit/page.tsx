@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listAudit } from '@/lib/audit';
-import { requireMember } from '@/lib/auth/guard';
-import { PERMISSIONS } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/guard';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -12,7 +11,7 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ page
 const PAGE_SIZE = 20;
 
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { tenant } = await requireMember(PERMISSIONS['audit.view'], (await params).tenant);
+  const { tenant } = await requirePermission('audit.view', (await params).tenant);
   const raw = (await searchParams).page;
   const requested = Number.parseInt(typeof raw === 'string' ? raw : '1', 10);
   const [log, base] = await Promise.all([listAudit(tenant.id, { page: requested, pageSize: PAGE_SIZE }), getTenantBasePath()]);

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { DocumentList } from '@/components/documents/document-list';
 import { AddItemForm } from '@/components/items/add-item-form';
 import { ItemRow } from '@/components/items/item-row';
-import { requireMember } from '@/lib/auth/guard';
+import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { forTenant } from '@/lib/db';
+import { listDocuments } from '@/lib/documents/queries';
+import { listItems } from '@/lib/items/queries';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { params: Promise<{ tenant: string }> };
@@ -12,12 +13,8 @@ type Props = { params: Promise<{ tenant: string }> };
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage({ params }: Props) {
-  const { tenant, role } = await requireMember('MEMBER', (await params).tenant);
-  const scoped = forTenant(tenant.id);
-  const [items, base] = await Promise.all([
-    scoped.item.findMany({ select: { id: true, name: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    getTenantBasePath(),
-  ]);
+  const { tenant, role } = await requirePermission('items.view', (await params).tenant);
+  const [items, documents, base] = await Promise.all([listItems(tenant.id), listDocuments(tenant.id), getTenantBasePath()]);
   const canDelete = can(role, 'items.delete');
 
   return (
@@ -35,7 +32,7 @@ export default async function DashboardPage({ params }: Props) {
       </section>
       <section>
         <h2 className="mb-2 text-xl font-medium">Documents</h2>
-        <DocumentList tenantId={tenant.id} basePath={base} />
+        <DocumentList documents={documents} basePath={base} />
       </section>
     </main>
   );

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { ActionButton } from '@/components/members/action-button';
-import { changeMemberRole, inviteMember, removeMemberAction, revokeInvitationAction } from '@/components/members/actions';
-import { InviteForm } from '@/components/members/invite-form';
+import { ActionButton } from '@/components/forms/action-button';
+import { inviteMember, revokeInvitation } from '@/components/invitations/actions';
+import { InviteForm } from '@/components/invitations/invite-form';
+import { changeMemberRole, removeMember } from '@/components/members/actions';
 import { MemberControls } from '@/components/members/member-controls';
-import { requireMember } from '@/lib/auth/guard';
-import { can, requiredRole } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { listPendingInvitations } from '@/lib/invitations/invitations';
 import { listMembers } from '@/lib/members/members';
 import { grantableRoles } from '@/lib/members/rules';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Members' };
 
 /** ADMIN+ (`members.view`). Controls are shown only where the viewer may act; the actions re-check. */
 export default async function MembersPage({ params }: Props) {
-  const { tenant, user, role } = await requireMember(requiredRole('members.view'), (await params).tenant);
+  const { tenant, user, role } = await requirePermission('members.view', (await params).tenant);
   const [members, invitations] = await Promise.all([listMembers(tenant.id), listPendingInvitations(tenant.id)]);
   const roles = grantableRoles(role);
   const mayChange = can(role, 'members.updateRole');
@@ -50,7 +51,7 @@ export default async function MembersPage({ params }: Props) {
                       role={member.role}
                       roles={roles}
                       changeRole={changeMemberRole}
-                      remove={removeMemberAction}
+                      remove={removeMember}
                     />
                   ) : member.userId === user.id ? (
                     <span className="text-zinc-500">you</span>
@@ -75,7 +76,7 @@ export default async function MembersPage({ params }: Props) {
                     <span>
                       {invitation.email} · {invitation.role} · expires {invitation.expiresAt.toISOString().slice(0, 10)}
                     </span>
-                    <ActionButton action={revokeInvitationAction} fields={{ id: invitation.id }} label="Withdraw" />
+                    <ActionButton action={revokeInvitation} fields={{ id: invitation.id }} label="Withdraw" />
                   </li>
                 ))}
               </ul>

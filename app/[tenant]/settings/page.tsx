@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { createApiKeyAction, revokeApiKeyAction, saveSettings } from '@/components/settings/actions';
-import { ApiKeys } from '@/components/settings/api-keys';
+import { createApiKey, revokeApiKey } from '@/components/api-keys/actions';
+import { ApiKeys } from '@/components/api-keys/api-keys';
+import { saveSettings } from '@/components/settings/actions';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
-import { requireMember } from '@/lib/auth/guard';
-import { can, requiredRole } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { loadSettings } from '@/lib/settings/settings';
 import { getTenancyConfig } from '@/lib/tenants/config';
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 /** ADMIN+ (`settings.view`). The plan is shown to admins but only an OWNER may change it. */
 export default async function SettingsPage({ params }: Props) {
-  const { tenant, role } = await requireMember(requiredRole('settings.view'), (await params).tenant);
+  const { tenant, role } = await requirePermission('settings.view', (await params).tenant);
   const current = await loadSettings(tenant.id);
   if (!current) notFound();
   const manageKeys = can(role, 'apiKeys.manage');
@@ -29,8 +30,8 @@ export default async function SettingsPage({ params }: Props) {
         <section className="space-y-3">
           <h2 className="text-xl font-medium">API keys</h2>
           <ApiKeys
-            create={createApiKeyAction}
-            revoke={revokeApiKeyAction}
+            create={createApiKey}
+            revoke={revokeApiKey}
             headerName={getTenancyConfig().header.name}
             keys={keys.map((k) => ({
               id: k.id,

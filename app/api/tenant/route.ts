@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { getTenant } from '@/lib/tenants/server';
 
 /** The tenant this request resolved to, or 404 (503 while the database is unreachable). Selection only: it reveals no member data. */

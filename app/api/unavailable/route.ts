@@ -1,26 +1,14 @@
 import { safeNextPath } from '@/lib/auth/safe-next';
-import { withoutTenant } from '@/lib/db';
-import { RETRY_AFTER_SECONDS } from '@/lib/db/unavailable';
+import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/http/database-unavailable';
 
 /**
- * The 503 page for pages (lib/db/on-unavailable.ts redirects here when the database is
+ * The 503 page for pages (lib/http/database-unavailable.ts redirects here when the database is
  * unreachable; a page render cannot answer 503 itself). It re-checks the database on every load:
  * once it answers, the visitor goes straight back to `?next=` (a same-origin path only, so this is
  * no open redirect); until then a static page that refreshes itself. No detail of the failure.
  * Test: tests/reliability/postgres-outage.test.ts.
  */
 export const dynamic = 'force-dynamic';
-
-const CHECK_TIMEOUT_MS = 1_000;
-
-async function databaseAnswers(): Promise<boolean> {
-  const probe = withoutTenant((admin) => admin.$queryRaw`SELECT 1`).then(
-    () => true,
-    () => false,
-  );
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CHECK_TIMEOUT_MS).unref());
-  return Promise.race([probe, timeout]);
-}
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

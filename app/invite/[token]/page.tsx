@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { AcceptInvitationForm } from '@/components/members/accept-invitation-form';
+import { acceptInvitation } from '@/components/invitations/actions';
+import { AcceptInvitationForm } from '@/components/invitations/accept-invitation-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { normalizeEmail, previewInvitation, userExists } from '@/lib/invitations/invitations';
-import { acceptInvitationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Invitation' };
 
@@ -42,7 +42,7 @@ export default async function InvitePage({ params }: Props) {
         {invitation.role.toLowerCase()}.
       </p>
       {rightUser ? (
-        <AcceptInvitationForm action={acceptInvitationAction} token={token} tenantName={invitation.tenant.name} />
+        <AcceptInvitationForm action={acceptInvitation} token={token} tenantName={invitation.tenant.name} />
       ) : user ? (
         <div className="space-y-2" data-testid="invite-wrong-user">
           <p role="alert" className="text-red-600">

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { TenantResolver } from '../types';
+import type { TenantResolver } from '@/lib/tenants/types';
 import { chainedResolver } from './chained';
 import { customResolver } from './custom';
 import { headerResolver } from './header';

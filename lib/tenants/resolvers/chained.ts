@@ -1,4 +1,4 @@
-import type { ChainedTenantResolver, ResolveOutcome, TenantResolver } from '../types';
+import type { ChainedTenantResolver, ResolveOutcome, TenantResolver } from '@/lib/tenants/types';
 import { inspectWith, makeResolver } from './outcome';
 
 /**

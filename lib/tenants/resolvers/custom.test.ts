@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { TenantInfo } from '../tenant-info';
+import { TenantInfo } from '@/lib/tenants/tenant-info';
 import { customResolver } from './custom';
 import { resolveInput } from './test-input';
 

@@ -1,6 +1,6 @@
-import { normalizeSlug } from '../slug';
-import { TenantInfo } from '../tenant-info';
-import type { CustomResolverFn, TenantResolver } from '../types';
+import { normalizeSlug } from '@/lib/tenants/slug';
+import { TenantInfo } from '@/lib/tenants/tenant-info';
+import type { CustomResolverFn, TenantResolver } from '@/lib/tenants/types';
 import { FAILED, logResolverError, makeResolver, matched, NO_MATCH } from './outcome';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { defineTenancy, getTenancyConfig, TenancyConfigError } from '../config';
+import { defineTenancy, getTenancyConfig, TenancyConfigError } from '@/lib/tenants/config';
 import { getTenantResolver, resolveTenant } from './index';
 import { resolveInput } from './test-input';
 

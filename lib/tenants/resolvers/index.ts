@@ -1,6 +1,6 @@
-import { defineTenancy, isTenancyConfig, type TenancyConfig, type TenancyInput } from '../define-tenancy';
-import { getTenancyConfig } from '../config';
-import type { ChainedTenantResolver, ResolveInput, ResolverName, TenantMatch, TenantResolver } from '../types';
+import { defineTenancy, isTenancyConfig, type TenancyConfig, type TenancyInput } from '@/lib/tenants/define-tenancy';
+import { getTenancyConfig } from '@/lib/tenants/config';
+import type { ChainedTenantResolver, ResolveInput, ResolverName, TenantMatch, TenantResolver } from '@/lib/tenants/types';
 import { chainedResolver } from './chained';
 import { customResolver } from './custom';
 import { headerResolver } from './header';

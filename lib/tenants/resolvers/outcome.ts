@@ -1,4 +1,4 @@
-import type { ResolveInput, ResolveOutcome, TenantResolver, TenantVia } from '../types';
+import type { ResolveInput, ResolveOutcome, TenantResolver, TenantVia } from '@/lib/tenants/types';
 
 export const NO_MATCH: ResolveOutcome = Object.freeze({ match: null, failed: false });
 export const FAILED: ResolveOutcome = Object.freeze({ match: null, failed: true });

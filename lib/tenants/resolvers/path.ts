@@ -1,5 +1,5 @@
-import { toSlug } from '../slug';
-import type { TenantResolver } from '../types';
+import { toSlug } from '@/lib/tenants/slug';
+import type { TenantResolver } from '@/lib/tenants/types';
 import { makeResolver, matched, NO_MATCH } from './outcome';
 
 /**

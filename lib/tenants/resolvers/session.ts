@@ -1,5 +1,5 @@
-import { normalizeSlug } from '../slug';
-import type { TenantResolver } from '../types';
+import { normalizeSlug } from '@/lib/tenants/slug';
+import type { TenantResolver } from '@/lib/tenants/types';
 import { makeResolver, matched, NO_MATCH } from './outcome';
 
 /**

@@ -1,4 +1,4 @@
-import type { ResolveInput } from '../types';
+import type { ResolveInput } from '@/lib/tenants/types';
 
 /** A ResolveInput for tests: an empty request on `localhost` unless overridden. */
 export function resolveInput(over: Partial<Omit<ResolveInput, 'headers'>> & { headers?: HeadersInit } = {}): ResolveInput {

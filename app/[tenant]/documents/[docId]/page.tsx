@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PresenceAvatars } from '@/components/presence/presence-avatars';
-import { requireMember } from '@/lib/auth/guard';
-import { forTenant } from '@/lib/db';
+import { requirePermission } from '@/lib/auth/guard';
+import { findDocument } from '@/lib/documents/queries';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 type Props = { params: Promise<{ tenant: string; docId: string }> };
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: 'Document' };
 /** The presence demo: who else is viewing this document, live. */
 export default async function DocumentPage({ params }: Props) {
   const { tenant: slug, docId } = await params;
-  const { tenant } = await requireMember('MEMBER', slug);
+  const { tenant } = await requirePermission('documents.view', slug);
   // Scoped: another tenant's document id is simply not found here.
-  const doc = await forTenant(tenant.id).document.findFirst({ where: { id: docId }, select: { id: true, title: true, body: true } });
+  const doc = await findDocument(tenant.id, docId);
   if (!doc) notFound();
   const base = await getTenantBasePath();
 

@@ -4,30 +4,31 @@
  * Invariant: a token is minted only for a signed-in MEMBER of the request's tenant (guard, DB
  * membership check now), and carries that tenant's id — never one named by the client. Signed
  * out → 401, not a member or no tenant → 404. Rate limited like any tenant call.
- * Tests: tests/auth/realtime-token-route.test.ts, e2e presence specs.
+ * Tests: tests/auth/http-guard.test.ts ("mints a realtime token only for a member"), e2e/presence.spec.ts.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
-import { withDatabaseUnavailable } from '@/lib/db/on-unavailable';
+import { env } from '@/lib/env';
+import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { signRealtimeToken } from '@/lib/realtime/token';
-import { rateLimit, rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitResponse } from '@/lib/rate-limit';
+import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 
 const LIFETIME_SECONDS = 60;
 
 function realtimeUrl(request: Request): string {
-  const configured = process.env.REALTIME_PUBLIC_URL?.trim();
-  if (configured) return configured;
+  if (env.REALTIME_PUBLIC_URL) return env.REALTIME_PUBLIC_URL;
   // Development default: the sidecar on its own port of the host the browser already uses.
   const url = new URL(request.url);
   const host = request.headers.get('host')?.replace(/:\d+$/, '') ?? url.hostname;
-  return `${url.protocol}//${host}:${process.env.REALTIME_PORT ?? '3001'}`;
+  return `${url.protocol}//${host}:${env.REALTIME_PORT}`;
 }
 
 export const POST = withDatabaseUnavailable(async (request: Request): Promise<Response> => {
-  const access = await getMemberAccess('MEMBER');
+  const access = await getMemberAccess('tenant.view');
   if (access.status !== 'ok') return accessDeniedResponse(access);
   const { tenant, user } = access.context;
 
-  const limit = await rateLimit({ tenantId: tenant.id, userId: user.id, plan: tenant.getSetting('plan', 'free') });
+  const limit = await rateLimitFor(tenant, user.id);
   if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
 
   const token = await signRealtimeToken(

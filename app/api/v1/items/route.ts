@@ -1,5 +1,5 @@
-import { createItemHandler, listItemsHandler } from '@/lib/api-keys/items-api';
 import { withApiKey } from '@/lib/api-keys/with-api-key';
+import { createItemHandler, listItemsHandler } from '@/lib/items/api';
 
 /**
  * `GET /api/v1/items` and `POST /api/v1/items` (`{ "name": "…" }`), for API clients:

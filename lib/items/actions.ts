@@ -1,0 +1,31 @@
+import 'server-only';
+import { ActionError } from '@/lib/actions/run-tenant-action';
+import { defineAction } from '@/lib/actions/define-action';
+import { deleteItem, insertItem, ITEM_NAME_TAKEN, renameItem } from '@/lib/items/queries';
+import { createItemSchema, deleteItemSchema, renameItemSchema } from '@/lib/items/schemas';
+
+/**
+ * Items CRUD as tenant actions: each definition (audit name = permission, schema) with its body.
+ * components/items/actions.ts wraps them with `tenantAction` for the forms; tests call them through
+ * `runTenantAction`. Guard, permission, rate limit, validation, tenant scope and audit all come
+ * from the wrapper, so a body is only the business logic: call the query, turn its refusal into
+ * an `ActionError` the form shows. Tests: tests/auth/tenant-action.test.ts.
+ */
+const taken = () => new ActionError(ITEM_NAME_TAKEN, { name: [ITEM_NAME_TAKEN] });
+
+export const createItemAction = defineAction({ name: 'items.create', schema: createItemSchema }, async (input, { tenant, user }) => {
+  const result = await insertItem(tenant.id, { name: input.name, createdById: user.id });
+  if (!result.ok) throw taken();
+  return { message: `Added “${input.name}”`, data: { id: result.item.id }, audit: { id: result.item.id } };
+});
+
+export const renameItemAction = defineAction({ name: 'items.update', schema: renameItemSchema }, async (input, { tenant }) => {
+  const result = await renameItem(tenant.id, input);
+  if (!result.ok) throw result.reason === 'taken' ? taken() : new ActionError('Item not found');
+  return { message: 'Renamed' };
+});
+
+export const deleteItemAction = defineAction({ name: 'items.delete', schema: deleteItemSchema }, async (input, { tenant }) => {
+  if (!(await deleteItem(tenant.id, input.id))) throw new ActionError('Item not found');
+  return { message: 'Deleted' };
+});

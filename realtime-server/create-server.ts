@@ -1,0 +1,121 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { TenantPresenceManager } from '@/lib/presence/manager';
+import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
+import { createAuthMiddleware } from './auth';
+import { createLogger, type Logger } from './logger';
+import { compileOrigins } from './origins';
+import { PresenceHub } from './presence-hub';
+
+export interface RealtimeServerOptions {
+  port: number;
+  host?: string;
+  secret: string;
+  allowedOrigins: readonly string[];
+  /** With a URL: socket.io Redis adapter (many nodes) and presence in Redis. */
+  redisUrl?: string | null;
+  /** Override the presence backend (default: redis when redisUrl is set, else memory). */
+  presenceBackend?: 'memory' | 'redis';
+  presenceTimeoutMs: number;
+  heartbeatMs: number;
+  /** Stale sweep interval; default half the timeout. */
+  sweepMs?: number;
+  /** Redis key prefix for presence (tests isolate themselves with one). */
+  keyPrefix?: string;
+  logger?: Logger;
+}
+
+export interface RealtimeServer {
+  io: Server;
+  port: number;
+  hub: PresenceHub;
+  /** Drains (records every local leave), then closes sockets, the HTTP server and Redis connections. */
+  close(): Promise<void>;
+}
+
+export async function createRealtimeServer(options: RealtimeServerOptions): Promise<RealtimeServer> {
+  const logger = options.logger ?? createLogger();
+  if (options.heartbeatMs >= options.presenceTimeoutMs) throw new Error('heartbeatMs must be shorter than presenceTimeoutMs');
+  const isOriginAllowed = compileOrigins(options.allowedOrigins);
+  const backend = options.presenceBackend ?? (options.redisUrl ? 'redis' : 'memory');
+  const manager = new TenantPresenceManager({
+    backend,
+    redisUrl: options.redisUrl,
+    timeoutMs: options.presenceTimeoutMs,
+    keyPrefix: options.keyPrefix,
+  });
+
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', backend, sockets: io.engine.clientsCount }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+
+  const io = new Server(http, {
+    // WebSocket only: no long-polling, so no sticky sessions are needed behind a load balancer.
+    transports: ['websocket'],
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
+
+  let pub: Redis | undefined;
+  let sub: Redis | undefined;
+  if (options.redisUrl) {
+    pub = createRedisConnection(options.redisUrl);
+    sub = createRedisConnection(options.redisUrl);
+    io.adapter(createAdapter(pub, sub, { key: `${options.keyPrefix ?? 'tenantry'}:socket.io` }));
+  }
+
+  const hub = new PresenceHub(io, manager, logger);
+  io.use(createAuthMiddleware({ secret: options.secret, isOriginAllowed, logger }));
+  io.on('connection', (socket) => hub.attach(socket));
+
+  const loop = (ms: number, name: string, fn: () => Promise<void>) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return; // never stack runs when Redis is slow
+      running = true;
+      fn()
+        .catch((err) => logger.error({ err }, `${name} failed`))
+        .finally(() => {
+          running = false;
+        });
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+  const timers = [
+    loop(options.heartbeatMs, 'presence heartbeat', () => hub.heartbeat()),
+    loop(options.sweepMs ?? Math.max(250, Math.floor(options.presenceTimeoutMs / 2)), 'presence sweep', () => hub.sweep()),
+  ];
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  logger.info({ port, backend, adapter: pub ? 'redis' : 'memory' }, 'realtime sidecar listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      for (const timer of timers) clearInterval(timer);
+      await hub.drain().catch((err) => logger.error({ err }, 'drain failed'));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await manager.close();
+      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub)]);
+      logger.info('realtime sidecar closed');
+    })();
+    return closing;
+  };
+
+  return { io, port, hub, close };
+}
