@@ -140,17 +140,24 @@ function postgresUser() {
   } catch {
     try {
       execFileSync('groupadd', ['--system', USER], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '--gid', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--gid', USER, '--no-create-home', '--shell', '/usr/sbin/nologin', USER], {
+        stdio: 'ignore',
+      });
       return { uid: idOf('-u'), gid: idOf('-g') };
     } catch {
-      throw new EmbeddedPostgresError(`PostgreSQL cannot run as root and no "${USER}" system user could be created (groupadd/useradd failed): create one, ${ROOT_ONLY_HINT}.`);
+      throw new EmbeddedPostgresError(
+        `PostgreSQL cannot run as root and no "${USER}" system user could be created (groupadd/useradd failed): create one, ${ROOT_ONLY_HINT}.`,
+      );
     }
   }
 }
 
 /** Whether `user` can do `test -<flag> target` — asked of the system as that user, not guessed from mode bits. */
 function userCan(user, flag, target) {
-  return spawnSync('sh', ['-c', `test -${flag} "$1"`, 'sh', target], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `test -${flag} "$1"`, 'sh', target], { uid: user.uid, gid: user.gid, stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 /** /var/tmp/tenantry-postgres (or under the temp dir): root-owned, world-traversable, never a symlink. */
@@ -160,7 +167,9 @@ async function sharedBase() {
   const info = await lstat(base);
   // Another local user could have planted it (a symlink, or a directory they own) to catch our files.
   if (!info.isDirectory() || info.uid !== 0 || (info.mode & 0o022) !== 0) {
-    throw new EmbeddedPostgresError(`${base} must be a directory owned by root and writable only by root; remove it, or ${ROOT_ONLY_HINT}.`);
+    throw new EmbeddedPostgresError(
+      `${base} must be a directory owned by root and writable only by root; remove it, or ${ROOT_ONLY_HINT}.`,
+    );
   }
   return base;
 }
@@ -200,7 +209,9 @@ function run(file, args, user, ready) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('error', (error) => reject(new EmbeddedPostgresError(`${path.basename(file)} could not be started: ${error.message}`)));
+    child.once('error', (error) =>
+      reject(new EmbeddedPostgresError(`${path.basename(file)} could not be started: ${error.message}`)),
+    );
     child.once('exit', (code) => {
       if (!ready && code === 0) return resolve(child);
       const tail = output.trim().split('\n').slice(-8).join('\n');
@@ -210,11 +221,18 @@ function run(file, args, user, ready) {
   return started;
 }
 
-export async function startEmbeddedPostgres({ dir = '.data/postgres', port, database = 'tenantry', persistent = true } = {}) {
+export async function startEmbeddedPostgres({
+  dir = '.data/postgres',
+  port,
+  database = 'tenantry',
+  persistent = true,
+} = {}) {
   await hydrateEmbeddedPostgres();
   const root = platformRoot();
   if (!root) {
-    throw new EmbeddedPostgresError(`No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${PLATFORM_PACKAGE} is not installed): set DATABASE_URL to a PostgreSQL server.`);
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${PLATFORM_PACKAGE} is not installed): set DATABASE_URL to a PostgreSQL server.`,
+    );
   }
 
   let dataDir = path.resolve(dir);
@@ -241,17 +259,38 @@ export async function startEmbeddedPostgres({ dir = '.data/postgres', port, data
   const bin = (name) => path.join(binDir, 'bin', name);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // Trust for local TCP, so roles without passwords (tenantry_app) can log in; safe as the machine.
-    await run(bin('initdb'), [`--pgdata=${dataDir}`, `--username=${USER}`, '--auth-host=trust', '--auth-local=trust', '--encoding=UTF8', '--lc-messages=C'], user);
+    await run(
+      bin('initdb'),
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${USER}`,
+        '--auth-host=trust',
+        '--auth-local=trust',
+        '--encoding=UTF8',
+        '--lc-messages=C',
+      ],
+      user,
+    );
   }
   const throwAway = persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...throwAway];
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
+    ...throwAway,
+  ];
   let server;
   try {
     server = await run(bin('postgres'), ['-D', dataDir, '-p', String(chosenPort), ...flags], user, (out) =>
       out.includes('database system is ready to accept connections'),
     );
   } catch (error) {
-    throw new EmbeddedPostgresError(`Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error.message}`);
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error.message}`,
+    );
   }
   // Never leave a postmaster behind when this process ends without calling stop().
   const killOnExit = () => server.kill('SIGINT');

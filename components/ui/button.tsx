@@ -43,7 +43,16 @@ type Props = ComponentProps<'button'> &
     pending?: boolean;
   };
 
-export function Button({ className, variant, size, asChild = false, pending = false, disabled, children, ...props }: Props) {
+export function Button({
+  className,
+  variant,
+  size,
+  asChild = false,
+  pending = false,
+  disabled,
+  children,
+  ...props
+}: Props) {
   const classes = cn(buttonVariants({ variant, size }), className);
   if (asChild) {
     // A slotted child (usually a link) keeps its own content; `pending` only marks it busy.

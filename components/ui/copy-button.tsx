@@ -57,7 +57,11 @@ export function CopyButton({ value, label = 'Copy', variant = 'outline', size = 
         <span aria-hidden="true">{status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed' : 'Copy'}</span>
       </Button>
       <span role="status" aria-live="polite" className="sr-only">
-        {status === 'copied' ? 'Copied to the clipboard' : status === 'failed' ? 'Could not copy; select the text and copy it by hand' : ''}
+        {status === 'copied'
+          ? 'Copied to the clipboard'
+          : status === 'failed'
+            ? 'Could not copy; select the text and copy it by hand'
+            : ''}
       </span>
     </>
   );

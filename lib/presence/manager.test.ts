@@ -7,7 +7,12 @@ import { TenantAwareRedisBackend } from './redis-backend';
 
 const prefix = `test-manager-${process.pid}-${Date.now().toString(36)}`;
 // Without a Redis for this run the tests that use it skip, and nothing ever dials this URL.
-const redisManager = new TenantPresenceManager({ backend: 'redis', redisUrl: testRedisUrl ?? 'redis://redis.invalid', keyPrefix: prefix, maxTenants: 2 });
+const redisManager = new TenantPresenceManager({
+  backend: 'redis',
+  redisUrl: testRedisUrl ?? 'redis://redis.invalid',
+  keyPrefix: prefix,
+  maxTenants: 2,
+});
 
 afterAll(async () => {
   if (testRedisUrl) {
@@ -27,7 +32,8 @@ describe('TenantPresenceManager', () => {
   });
 
   it('builds the backend the tenancy config names (PRESENCE_BACKEND / REDIS_URL)', () => {
-    const expected = getTenancyConfig().presence.backend === 'redis' ? TenantAwareRedisBackend : TenantAwareMemoryBackend;
+    const expected =
+      getTenancyConfig().presence.backend === 'redis' ? TenantAwareRedisBackend : TenantAwareMemoryBackend;
     expect(getTenantPresenceBackend('acme')).toBeInstanceOf(expected);
     expect(getTenantPresenceBackend('acme')).toBe(TenantPresenceManager.forTenant('acme'));
   });

@@ -41,7 +41,12 @@ function contract(_name: string, make: Make) {
 
   it('returns records shaped { id, tenantId, joinedAt, meta }', async () => {
     const record = await acme.join('doc', 'alice', { name: 'Alice', color: 3 });
-    expect(record).toEqual({ id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t, meta: { name: 'Alice', color: 3 } });
+    expect(record).toEqual({
+      id: 'alice',
+      tenantId: acme.tenantId,
+      joinedAt: clock.t,
+      meta: { name: 'Alice', color: 3 },
+    });
     expect(await acme.list('doc')).toEqual([record]);
   });
 
@@ -123,7 +128,9 @@ function contract(_name: string, make: Make) {
   it('returns the removed records from sweep(key)', async () => {
     await acme.join('doc', 'alice', { name: 'Alice' });
     clock.t += TIMEOUT + 1;
-    expect(await acme.sweep('doc')).toEqual([{ id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t - TIMEOUT - 1, meta: { name: 'Alice' } }]);
+    expect(await acme.sweep('doc')).toEqual([
+      { id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t - TIMEOUT - 1, meta: { name: 'Alice' } },
+    ]);
     expect(await acme.sweep('doc')).toEqual([]);
   });
 
@@ -215,27 +222,35 @@ describe.each(factories.filter(([name]) => name === 'memory'))('%s presence back
 describeWithRedis.each(factories.filter(([name]) => name === 'redis'))('%s presence backend', contract);
 
 describe('redis presence backend (storage details)', () => {
-  it.skipIf(!testRedisUrl)('stores keys under <prefix>:tenant:<tenantId>:presence:<encoded key> with a TTL', async () => {
-    const tenantId = `ttl-${run}`;
-    const backend = new TenantAwareRedisBackend({ tenantId, redis, keyPrefix: prefix, timeoutMs: TIMEOUT });
-    await backend.join('doc:1', 'alice');
-    const keys = (await redis.keys(`${prefix}:tenant:${tenantId}:*`)).sort();
-    expect(keys).toEqual([
-      `${prefix}:tenant:${tenantId}:presence-keys`,
-      `${prefix}:tenant:${tenantId}:presence:doc%3A1:hb`,
-      `${prefix}:tenant:${tenantId}:presence:doc%3A1:meta`,
-    ]);
-    for (const key of keys) {
-      const ttl = await redis.pttl(key);
-      expect(ttl).toBeGreaterThan(0);
-      expect(ttl).toBeLessThanOrEqual(2 * TIMEOUT);
-    }
-  });
+  it.skipIf(!testRedisUrl)(
+    'stores keys under <prefix>:tenant:<tenantId>:presence:<encoded key> with a TTL',
+    async () => {
+      const tenantId = `ttl-${run}`;
+      const backend = new TenantAwareRedisBackend({ tenantId, redis, keyPrefix: prefix, timeoutMs: TIMEOUT });
+      await backend.join('doc:1', 'alice');
+      const keys = (await redis.keys(`${prefix}:tenant:${tenantId}:*`)).sort();
+      expect(keys).toEqual([
+        `${prefix}:tenant:${tenantId}:presence-keys`,
+        `${prefix}:tenant:${tenantId}:presence:doc%3A1:hb`,
+        `${prefix}:tenant:${tenantId}:presence:doc%3A1:meta`,
+      ]);
+      for (const key of keys) {
+        const ttl = await redis.pttl(key);
+        expect(ttl).toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(2 * TIMEOUT);
+      }
+    },
+  );
 
   it('reports degraded (and does not throw) when Redis is unreachable', async () => {
     const backend = new TenantAwareRedisBackend({ tenantId: 'acme', url: 'redis://127.0.0.1:1', timeoutMs: TIMEOUT });
     try {
-      expect(await backend.healthCheck()).toMatchObject({ status: 'degraded', backend: 'redis', tenantId: 'acme', presenceCount: 0 });
+      expect(await backend.healthCheck()).toMatchObject({
+        status: 'degraded',
+        backend: 'redis',
+        tenantId: 'acme',
+        presenceCount: 0,
+      });
     } finally {
       await backend.close();
     }

@@ -71,7 +71,9 @@ describe(`npm run dev in a fresh clone inside a 0700 directory${asRoot ? ', as r
     } catch {
       execFileSync('cp', ['-a', path.join(ROOT, 'node_modules'), path.join(app, 'node_modules')]); // another filesystem
     }
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !NOT_ON_A_BARE_MACHINE.test(key))) as NodeJS.ProcessEnv;
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !NOT_ON_A_BARE_MACHINE.test(key)),
+    ) as NodeJS.ProcessEnv;
     execFileSync(process.execPath, ['scripts/prisma-generate.mjs'], { cwd: app, env, stdio: 'ignore' });
 
     port = await freePort();
@@ -96,7 +98,8 @@ describe(`npm run dev in a fresh clone inside a 0700 directory${asRoot ? ', as r
     if (dev?.pid && groupAlive(dev.pid)) process.kill(-dev.pid, 'SIGKILL');
     const dataDir = /data in (\/\S+)\)/.exec(output)?.[1];
     // The relocated data directory (root) is named after the clone's path: nothing will reuse it.
-    if (dataDir?.includes(`${path.sep}tenantry-postgres${path.sep}data-`)) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir?.includes(`${path.sep}tenantry-postgres${path.sep}data-`))
+      rmSync(dataDir, { recursive: true, force: true });
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

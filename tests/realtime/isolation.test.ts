@@ -1,7 +1,22 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RealtimeServer } from '@/realtime-server/create-server';
 import { describeWithRedis } from '@/tests/setup/test-redis';
-import { type ClientSocket, connect, deleteKeys, ids, join, leave, mint, REDIS_URL, recordDiffs, run, sleep, startServer, users, waitForDiff } from './helpers';
+import {
+  type ClientSocket,
+  connect,
+  deleteKeys,
+  ids,
+  join,
+  leave,
+  mint,
+  REDIS_URL,
+  recordDiffs,
+  run,
+  sleep,
+  startServer,
+  users,
+  waitForDiff,
+} from './helpers';
 
 const backends: [string, string | null][] = [
   ['memory', null],
@@ -120,5 +135,11 @@ function sidecarPresence(_name: string, redisUrl: string | null) {
   });
 }
 
-describe.each(backends.filter(([name]) => name === 'memory'))('presence over the sidecar (%s backend)', sidecarPresence);
-describeWithRedis.each(backends.filter(([name]) => name === 'redis'))('presence over the sidecar (%s backend)', sidecarPresence);
+describe.each(backends.filter(([name]) => name === 'memory'))(
+  'presence over the sidecar (%s backend)',
+  sidecarPresence,
+);
+describeWithRedis.each(backends.filter(([name]) => name === 'redis'))(
+  'presence over the sidecar (%s backend)',
+  sidecarPresence,
+);

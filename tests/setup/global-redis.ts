@@ -10,7 +10,8 @@
 import { freePort } from '../fixtures/free-port';
 import { findRedisServer, startRedisServer } from './redis-server';
 
-export const REDIS_SUITES = 'presence and state contracts, presence manager, rate limits, realtime sidecar, Redis outage';
+export const REDIS_SUITES =
+  'presence and state contracts, presence manager, rate limits, realtime sidecar, Redis outage';
 
 export async function setupTestRedis(): Promise<() => Promise<void>> {
   const binary = findRedisServer();
@@ -18,12 +19,17 @@ export async function setupTestRedis(): Promise<() => Promise<void>> {
   const configured = process.env.REDIS_URL?.trim();
   if (configured) {
     process.env.TENANTRY_TEST_REDIS_URL = configured;
-    if (!binary) console.warn('Redis outage suite skipped: it starts its own redis-server and none is installed (install redis-server or set REDIS_SERVER=/path/to/redis-server).');
+    if (!binary)
+      console.warn(
+        'Redis outage suite skipped: it starts its own redis-server and none is installed (install redis-server or set REDIS_SERVER=/path/to/redis-server).',
+      );
     return async () => {};
   }
   if (!binary) {
     process.env.TENANTRY_TEST_REDIS_URL = '';
-    console.warn(`Redis-backed suites skipped (${REDIS_SUITES}): no REDIS_URL and no redis-server installed; install redis-server or set REDIS_URL=redis://host:port to run them.`);
+    console.warn(
+      `Redis-backed suites skipped (${REDIS_SUITES}): no REDIS_URL and no redis-server installed; install redis-server or set REDIS_URL=redis://host:port to run them.`,
+    );
     return async () => {};
   }
   const server = await startRedisServer(binary, await freePort());

@@ -14,7 +14,8 @@ const html = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToSt
 type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
 /** A Field with its control passed the way JSX passes it (createElement's children argument). */
 const field = (props: FieldProps, control: ReactElement) => h(Field as FunctionComponent<FieldProps>, props, control);
-const attr = (markup: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(markup)?.[1];
+const attr = (markup: string, tag: string, name: string) =>
+  new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(markup)?.[1];
 
 describe('Field', () => {
   it('names the control by its label and ties the error to it with aria-invalid and aria-describedby', () => {
@@ -29,7 +30,12 @@ describe('Field', () => {
   });
 
   it('describes the control by its hint and its error, in that order, and keeps a given id', () => {
-    const markup = html(field({ label: 'Logo', description: 'https only', error: 'Use an https:// URL.', id: 'logo' }, h(Input, { name: 'logoUrl' })));
+    const markup = html(
+      field(
+        { label: 'Logo', description: 'https only', error: 'Use an https:// URL.', id: 'logo' },
+        h(Input, { name: 'logoUrl' }),
+      ),
+    );
     expect(attr(markup, 'input', 'id')).toBe('logo');
     expect(attr(markup, 'input', 'aria-describedby')).toBe('logo-description logo-error');
   });
@@ -45,7 +51,9 @@ describe('Field', () => {
 describe('Button', () => {
   it('is disabled and busy, with a spinner before its label, while pending', () => {
     const markup = html(h(Button, { pending: true }, 'Save'));
-    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*aria-busy="true"[^>]*><svg[^>]*animate-spin[^>]*>.*<\/svg>Save<\/button>/);
+    expect(markup).toMatch(
+      /<button[^>]*disabled=""[^>]*aria-busy="true"[^>]*><svg[^>]*animate-spin[^>]*>.*<\/svg>Save<\/button>/,
+    );
     const idle = html(h(Button, null, 'Save'));
     expect(attr(idle, 'button', 'disabled')).toBeUndefined();
     expect(attr(idle, 'button', 'aria-busy')).toBeUndefined();

@@ -13,7 +13,8 @@ function tokens(selector: string): Record<string, string> {
   if (start < 0) throw new Error(`no "${selector} {" block in app/globals.css`);
   const body = css.slice(start, css.indexOf('}', start));
   const out: Record<string, string> = {};
-  for (const [, name, value] of body.matchAll(/--([a-z-]+):\s*([^;]+);/g)) out[name as string] = (value as string).trim();
+  for (const [, name, value] of body.matchAll(/--([a-z-]+):\s*([^;]+);/g))
+    out[name as string] = (value as string).trim();
   return out;
 }
 
@@ -21,7 +22,8 @@ function tokens(selector: string): Record<string, string> {
 function luminance(hex: string): number {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
   if (!match) throw new Error(`not a hex colour: ${hex} (tokens are plain hex so this test can read them)`);
-  const digits = (match[1] as string).length === 3 ? [...(match[1] as string)].map((d) => d + d).join('') : (match[1] as string);
+  const digits =
+    (match[1] as string).length === 3 ? [...(match[1] as string)].map((d) => d + d).join('') : (match[1] as string);
   const [r, g, b] = [0, 2, 4].map((i) => {
     const c = Number.parseInt(digits.slice(i, i + 2), 16) / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
