@@ -63,7 +63,8 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   // the client's value under another name: a claim that the API key must agree with, never trusted.
   headers.delete(API_TENANT_HEADER);
   const claimedApiTenant = request.headers.get(tenancy.header.name);
-  if (claimedApiTenant && request.nextUrl.pathname.startsWith('/api/')) headers.set(API_TENANT_HEADER, claimedApiTenant);
+  if (claimedApiTenant && request.nextUrl.pathname.startsWith('/api/'))
+    headers.set(API_TENANT_HEADER, claimedApiTenant);
   const input: ResolveInput = {
     host: request.headers.get('host') ?? '',
     pathname: request.nextUrl.pathname,

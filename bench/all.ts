@@ -74,7 +74,10 @@ function dbRows(data: Json): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const c of [1, 10]) {
     for (const [variant, min] of Object.entries(DB_TARGETS)) {
-      const per = ['findMany', 'create', 'update'].map((op) => ({ op, ratio: get(variant, op, c) / get('plain prisma', op, c) }));
+      const per = ['findMany', 'create', 'update'].map((op) => ({
+        op,
+        ratio: get(variant, op, c) / get('plain prisma', op, c),
+      }));
       const worst = Math.min(...per.map((p) => p.ratio));
       rows.push({
         section: 'db',
@@ -89,7 +92,15 @@ function dbRows(data: Json): BenchRow[] {
   return rows;
 }
 
-type PresenceResult = { nodes: number; sockets: number; p50: number; p99: number; allP50: number; allP99: number; fanout: number };
+type PresenceResult = {
+  nodes: number;
+  sockets: number;
+  p50: number;
+  p99: number;
+  allP50: number;
+  allP99: number;
+  fanout: number;
+};
 
 function presenceRows(data: Json): BenchRow[] {
   const results = data.results as PresenceResult[];
@@ -144,10 +155,14 @@ async function main(): Promise<void> {
     cleanup();
   }
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-  console.log(`\nTenantry benches (${quick ? 'quick' : 'full'} run, ${minutes} min, node ${process.version}, ${process.platform}) — ratios from this one run; context figures are this machine's\n`);
+  console.log(
+    `\nTenantry benches (${quick ? 'quick' : 'full'} run, ${minutes} min, node ${process.version}, ${process.platform}) — ratios from this one run; context figures are this machine's\n`,
+  );
   console.log(formatTable(rows));
   const missed = rows.filter((r) => r.ok === false);
-  console.log(`\n${rows.filter((r) => r.ok !== null).length - missed.length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.measurement).join('; ')}` : ''}`);
+  console.log(
+    `\n${rows.filter((r) => r.ok !== null).length - missed.length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.measurement).join('; ')}` : ''}`,
+  );
 }
 
 main().catch((error) => {

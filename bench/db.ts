@@ -72,7 +72,8 @@ async function main(): Promise<void> {
       (pick: (t: string) => ItemClient, label: string): Runner =>
       (op, t, i) => {
         const c = pick(t);
-        if (op === 'findMany') return c.item.findMany({ where: { tenantId: t }, orderBy: { createdAt: 'desc' }, take: 20 });
+        if (op === 'findMany')
+          return c.item.findMany({ where: { tenantId: t }, orderBy: { createdAt: 'desc' }, take: 20 });
         if (op === 'create') return c.item.create({ data: { tenantId: t, name: uniq(label, i) } });
         return c.item.update({ where: { id: firstId.get(t) as string, tenantId: t }, data: { name: uniq(label, i) } });
       };
@@ -80,8 +81,14 @@ async function main(): Promise<void> {
       op === 'findMany'
         ? ['select * from "Item" where "tenantId" = $1 order by "createdAt" desc limit 20', [t]]
         : op === 'create'
-          ? ['insert into "Item" (id, "tenantId", name) values ($1, $2, $3) returning *', [uniq(`${label}id`, i), t, uniq(label, i)]]
-          : ['update "Item" set name = $1 where id = $2 and "tenantId" = $3 returning *', [uniq(label, i), firstId.get(t), t]];
+          ? [
+              'insert into "Item" (id, "tenantId", name) values ($1, $2, $3) returning *',
+              [uniq(`${label}id`, i), t, uniq(label, i)],
+            ]
+          : [
+              'update "Item" set name = $1 where id = $2 and "tenantId" = $3 returning *',
+              [uniq(label, i), firstId.get(t), t],
+            ];
 
     const variants: [string, Runner][] = [
       ['raw pg', (op, t, i) => owner.query(...rawSql(op, t, i, 'pg'))],
@@ -136,14 +143,20 @@ async function main(): Promise<void> {
             rates.set(name, [...(rates.get(name) ?? []), rate]);
           }
         }
-        for (const [name, r] of rates) results.set(`${name}|${op}|${concurrency}`, r.sort((x, y) => x - y)[Math.floor(r.length / 2)] ?? 0);
+        for (const [name, r] of rates)
+          results.set(`${name}|${op}|${concurrency}`, r.sort((x, y) => x - y)[Math.floor(r.length / 2)] ?? 0);
       }
     }
 
-    console.log(`\nbench:db — ${ROWS} rows, ${TENANTS} tenants rotating, pool 10, synchronous_commit off, median of ${ROUNDS} interleaved rounds in one run\n(ops/s; ratio to plain prisma; ratio to raw pg)\n`);
+    console.log(
+      `\nbench:db — ${ROWS} rows, ${TENANTS} tenants rotating, pool 10, synchronous_commit off, median of ${ROUNDS} interleaved rounds in one run\n(ops/s; ratio to plain prisma; ratio to raw pg)\n`,
+    );
     for (const concurrency of [1, 10]) {
       console.log(`concurrency ${concurrency}`);
-      const header = ['variant'.padEnd(44), ...(['findMany', 'create', 'update'] as Op[]).map((o) => o.padStart(24))].join('');
+      const header = [
+        'variant'.padEnd(44),
+        ...(['findMany', 'create', 'update'] as Op[]).map((o) => o.padStart(24)),
+      ].join('');
       console.log(header);
       for (const [name] of variants) {
         const cells = (['findMany', 'create', 'update'] as Op[]).map((op) => {
@@ -156,9 +169,17 @@ async function main(): Promise<void> {
       }
       console.log('');
     }
-    if (process.argv.includes('--json')) console.log(JSON.stringify({ tableRows: ROWS, opsPerSecond: Object.fromEntries(results) }));
+    if (process.argv.includes('--json'))
+      console.log(JSON.stringify({ tableRows: ROWS, opsPerSecond: Object.fromEntries(results) }));
   } finally {
-    await Promise.allSettled([plainDb.disconnect(), rlsDb.disconnect(), bothDb.disconnect(), appPlain.$disconnect(), owner.end(), appPool.end()]);
+    await Promise.allSettled([
+      plainDb.disconnect(),
+      rlsDb.disconnect(),
+      bothDb.disconnect(),
+      appPlain.$disconnect(),
+      owner.end(),
+      appPool.end(),
+    ]);
     await database.drop();
   }
 }

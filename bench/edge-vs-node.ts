@@ -60,7 +60,12 @@ async function main(): Promise<void> {
         log,
       );
       const loaded = await loadMiddleware(SUBDOMAIN);
-      const micros = await microsPerCall(loaded, 'http://localhost:3000/dashboard', tenantHost, flags.quick ? 5_000 : 30_000);
+      const micros = await microsPerCall(
+        loaded,
+        'http://localhost:3000/dashboard',
+        tenantHost,
+        flags.quick ? 5_000 : 30_000,
+      );
 
       const n = (name: string) => `${(rps.get(name) ?? 0).toFixed(0)}`;
       const row = (measurement: string, key: string, a: string, b: string, extra = ''): BenchRow => ({
@@ -75,7 +80,12 @@ async function main(): Promise<void> {
       emit([
         row('dashboard rps, edge middleware / node proxy.ts', 'edge page/node page', 'edge page', 'node page', how),
         row('/api/tenant rps, edge / node (subdomain)', 'edge api/node api', 'edge api', 'node api'),
-        row('/api/tenant rps, edge / node (session: verifies token)', 'edge session api/node session api', 'edge session api', 'node session api'),
+        row(
+          '/api/tenant rps, edge / node (session: verifies token)',
+          'edge session api/node session api',
+          'edge session api',
+          'node session api',
+        ),
         {
           section: 'edge vs node',
           measurement: 'middleware() called in-process on Node (subdomain)',

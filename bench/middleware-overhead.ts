@@ -59,11 +59,29 @@ async function main(): Promise<void> {
       const bypassApi = await bypassRequest('/api/tenant', cookie);
       const cases: HttpCase[] = [
         { name: 'bypass', server: server('bypass'), ...bypassPage, ...page },
-        { name: 'subdomain', server: server('subdomain'), path: '/dashboard', headers: { host: 'acme.localhost', cookie }, ...page },
+        {
+          name: 'subdomain',
+          server: server('subdomain'),
+          path: '/dashboard',
+          headers: { host: 'acme.localhost', cookie },
+          ...page,
+        },
         // No tenant in the host: only the verified token's default-tenant claim can pick acme.
-        { name: 'session', server: server('session'), path: '/dashboard', headers: { host: 'localhost', cookie }, ...page },
+        {
+          name: 'session',
+          server: server('session'),
+          path: '/dashboard',
+          headers: { host: 'localhost', cookie },
+          ...page,
+        },
         { name: 'bypass api', server: server('bypass'), ...bypassApi, ...api },
-        { name: 'subdomain api', server: server('subdomain'), path: '/api/tenant', headers: { host: 'acme.localhost', cookie }, ...api },
+        {
+          name: 'subdomain api',
+          server: server('subdomain'),
+          path: '/api/tenant',
+          headers: { host: 'acme.localhost', cookie },
+          ...api,
+        },
       ];
       const options = flags.quick ? QUICK : FULL;
       const { rps, ratios } = await measureCases(

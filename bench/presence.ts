@@ -52,7 +52,10 @@ function startNode(redis: boolean): Promise<Node> {
     env.PRESENCE_BACKEND = 'memory';
     env.STATE_BACKEND = 'memory';
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime-server/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'realtime-server/server.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.includes('realtime sidecar listening')) resolve({ port: JSON.parse(line).port, child });
@@ -67,7 +70,10 @@ async function connectAll(ports: number[], count: number): Promise<ClientSocket[
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const token = await signRealtimeToken({ sub: `u-${i}`, tenantId: 'tenant-bench', name: `User ${i}` }, { secret: SECRET, expiresInSeconds: 600 });
+      const token = await signRealtimeToken(
+        { sub: `u-${i}`, tenantId: 'tenant-bench', name: `User ${i}` },
+        { secret: SECRET, expiresInSeconds: 600 },
+      );
       const socket: ClientSocket = io(`http://127.0.0.1:${ports[i % ports.length]}`, {
         transports: ['websocket'],
         forceNew: true,
@@ -86,7 +92,8 @@ async function connectAll(ports: number[], count: number): Promise<ClientSocket[
   return sockets;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function runCase(ports: number[], count: number, key: string) {
   const sockets = await connectAll(ports, count);
@@ -168,7 +175,15 @@ async function runCase(ports: number[], count: number, key: string) {
 
 async function main() {
   const rows: string[] = [];
-  const results: { nodes: number; sockets: number; p50: number; p99: number; allP50: number; allP99: number; fanout: number }[] = [];
+  const results: {
+    nodes: number;
+    sockets: number;
+    p50: number;
+    p99: number;
+    allP50: number;
+    allP99: number;
+    fanout: number;
+  }[] = [];
   for (const nodesCount of [1, 2]) {
     const nodes = await Promise.all(Array.from({ length: nodesCount }, () => startNode(nodesCount > 1)));
     const ports = nodes.map((n) => n.port);
@@ -182,7 +197,11 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     for (const node of nodes) node.child.kill('SIGTERM');
-    await Promise.all(nodes.map((n) => new Promise((resolve) => (n.child.exitCode !== null ? resolve(null) : n.child.once('exit', resolve)))));
+    await Promise.all(
+      nodes.map(
+        (n) => new Promise((resolve) => (n.child.exitCode !== null ? resolve(null) : n.child.once('exit', resolve))),
+      ),
+    );
   }
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${PREFIX}:*`);

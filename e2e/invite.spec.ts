@@ -5,7 +5,10 @@ import { signIn, subdomainUrl } from './helpers';
  * Issue 3: an owner invites a new address; the invitee signs up from the link, accepts, and
  * appears in the member list. The link is single-use: opening it again says so.
  */
-test('an owner invites a new address, who signs up, accepts and appears among the members', async ({ page, browser }) => {
+test('an owner invites a new address, who signs up, accepts and appears among the members', async ({
+  page,
+  browser,
+}) => {
   const email = `invitee-${Date.now().toString(36)}@example.test`;
 
   await signIn(page, subdomainUrl('acme'), 'alice@acme.test');

@@ -64,7 +64,10 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   const users: Record<string, string> = {};
   const passwordHash = await bcrypt.hash(SEED_PASSWORD, 10);
   for (const u of SEED_USERS) {
-    const existing = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true, passwordHash: true } });
+    const existing = await prisma.user.findUnique({
+      where: { email: u.email },
+      select: { id: true, passwordHash: true },
+    });
     // Keep an existing hash that still matches, so re-seeding does not churn the row.
     const keepHash = existing?.passwordHash && (await bcrypt.compare(SEED_PASSWORD, existing.passwordHash));
     const row = await prisma.user.upsert({
@@ -94,7 +97,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     }
     // Document has no unique key besides its id: look it up by (tenant, title).
     const doc = await prisma.document.findFirst({ where: { tenantId, title: t.document }, select: { id: true } });
-    if (!doc) await prisma.document.create({ data: { tenantId, title: t.document, body: `${t.name}'s shared document.` } });
+    if (!doc)
+      await prisma.document.create({ data: { tenantId, title: t.document, body: `${t.name}'s shared document.` } });
   }
 
   return { tenants, users };

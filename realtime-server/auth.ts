@@ -27,7 +27,11 @@ function refuse(code: AuthCode): ExtendedError {
 
 const TOKEN_IN_QUERY = /token|jwt|auth/i;
 
-export function createAuthMiddleware(options: { secret: string; isOriginAllowed: (origin: string | undefined) => boolean; logger: Logger }) {
+export function createAuthMiddleware(options: {
+  secret: string;
+  isOriginAllowed: (origin: string | undefined) => boolean;
+  logger: Logger;
+}) {
   const { secret, isOriginAllowed, logger } = options;
   return async (socket: Socket, next: (err?: ExtendedError) => void): Promise<void> => {
     const origin = socket.handshake.headers.origin;
@@ -37,7 +41,8 @@ export function createAuthMiddleware(options: { secret: string; isOriginAllowed:
     };
 
     if (!isOriginAllowed(origin)) return deny(AUTH_ERRORS.origin);
-    if (Object.keys(socket.handshake.query).some((name) => TOKEN_IN_QUERY.test(name))) return deny(AUTH_ERRORS.tokenInQuery);
+    if (Object.keys(socket.handshake.query).some((name) => TOKEN_IN_QUERY.test(name)))
+      return deny(AUTH_ERRORS.tokenInQuery);
 
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return deny(AUTH_ERRORS.missingToken);

@@ -6,13 +6,22 @@ const secret = 's'.repeat(32);
 
 describe('sidecar configuration', () => {
   it('refuses to start in production without REALTIME_SECRET or REALTIME_ALLOWED_ORIGINS', () => {
-    expect(() => realtimeOptionsFromEnv({ NODE_ENV: 'production', REALTIME_ALLOWED_ORIGINS: 'https://app.example.com' })).toThrow(/REALTIME_SECRET/);
-    expect(() => realtimeOptionsFromEnv({ NODE_ENV: 'production', REALTIME_SECRET: secret })).toThrow(/REALTIME_ALLOWED_ORIGINS/);
+    expect(() =>
+      realtimeOptionsFromEnv({ NODE_ENV: 'production', REALTIME_ALLOWED_ORIGINS: 'https://app.example.com' }),
+    ).toThrow(/REALTIME_SECRET/);
+    expect(() => realtimeOptionsFromEnv({ NODE_ENV: 'production', REALTIME_SECRET: secret })).toThrow(
+      /REALTIME_ALLOWED_ORIGINS/,
+    );
   });
 
   it('uses development defaults outside production', () => {
     const options = realtimeOptionsFromEnv({ NODE_ENV: 'development' });
-    expect(options).toMatchObject({ port: 3001, allowedOrigins: DEV_ALLOWED_ORIGINS, presenceTimeoutMs: 15_000, heartbeatMs: 5_000 });
+    expect(options).toMatchObject({
+      port: 3001,
+      allowedOrigins: DEV_ALLOWED_ORIGINS,
+      presenceTimeoutMs: 15_000,
+      heartbeatMs: 5_000,
+    });
     expect(options.secret).toHaveLength(64);
   });
 
@@ -25,13 +34,28 @@ describe('origin allow-list', () => {
   const allowed = compileOrigins(['https://app.example.com', 'https://*.example.com', ...DEV_ALLOWED_ORIGINS]);
 
   it('admits exact origins and subdomains of a wildcard', () => {
-    for (const origin of ['https://app.example.com', 'https://acme.example.com', 'https://a.b.example.com', 'http://acme.localhost:3000', 'HTTP://LOCALHOST:3000']) {
+    for (const origin of [
+      'https://app.example.com',
+      'https://acme.example.com',
+      'https://a.b.example.com',
+      'http://acme.localhost:3000',
+      'HTTP://LOCALHOST:3000',
+    ]) {
       expect(allowed(origin)).toBe(true);
     }
   });
 
   it('refuses look-alikes, other schemes and ports, null and missing origins', () => {
-    for (const origin of ['https://example.com', 'https://evilexample.com', 'https://example.com.evil.io', 'http://acme.example.com', 'http://localhost:3001', 'null', '', undefined]) {
+    for (const origin of [
+      'https://example.com',
+      'https://evilexample.com',
+      'https://example.com.evil.io',
+      'http://acme.example.com',
+      'http://localhost:3001',
+      'null',
+      '',
+      undefined,
+    ]) {
       expect(allowed(origin)).toBe(false);
     }
   });

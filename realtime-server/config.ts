@@ -14,7 +14,8 @@ import { DEV_ALLOWED_ORIGINS } from './origins';
 export function realtimeOptionsFromEnv(source?: EnvSource): Omit<RealtimeServerOptions, 'logger'> {
   const e = source ? envFrom(source) : env;
   const origins = e.REALTIME_ALLOWED_ORIGINS ?? [];
-  if (origins.length === 0 && e.NODE_ENV === 'production') throw new Error('REALTIME_ALLOWED_ORIGINS is required in production');
+  if (origins.length === 0 && e.NODE_ENV === 'production')
+    throw new Error('REALTIME_ALLOWED_ORIGINS is required in production');
   const presence = getTenancyConfig().presence;
   return {
     port: e.REALTIME_PORT,

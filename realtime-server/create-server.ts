@@ -38,7 +38,8 @@ export interface RealtimeServer {
 
 export async function createRealtimeServer(options: RealtimeServerOptions): Promise<RealtimeServer> {
   const logger = options.logger ?? createLogger();
-  if (options.heartbeatMs >= options.presenceTimeoutMs) throw new Error('heartbeatMs must be shorter than presenceTimeoutMs');
+  if (options.heartbeatMs >= options.presenceTimeoutMs)
+    throw new Error('heartbeatMs must be shorter than presenceTimeoutMs');
   const isOriginAllowed = compileOrigins(options.allowedOrigins);
   const backend = options.presenceBackend ?? (options.redisUrl ? 'redis' : 'memory');
   const manager = new TenantPresenceManager({
@@ -94,7 +95,9 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   };
   const timers = [
     loop(options.heartbeatMs, 'presence heartbeat', () => hub.heartbeat()),
-    loop(options.sweepMs ?? Math.max(250, Math.floor(options.presenceTimeoutMs / 2)), 'presence sweep', () => hub.sweep()),
+    loop(options.sweepMs ?? Math.max(250, Math.floor(options.presenceTimeoutMs / 2)), 'presence sweep', () =>
+      hub.sweep(),
+    ),
   ];
 
   await new Promise<void>((resolve, reject) => {

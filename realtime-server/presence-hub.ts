@@ -76,7 +76,9 @@ export class PresenceHub {
     // Registered first and before any await: a disconnect that races a pending join still runs
     // after it (same chain), so no presence entry outlives its socket.
     socket.on('disconnect', () => {
-      void enqueue(() => this.leaveAll(socket, state)).catch((err) => this.logger.error({ err }, 'presence cleanup failed'));
+      void enqueue(() => this.leaveAll(socket, state)).catch((err) =>
+        this.logger.error({ err }, 'presence cleanup failed'),
+      );
     });
 
     socket.on(PRESENCE_EVENTS.join, (payload: unknown, ack?: unknown) => {
@@ -116,7 +118,12 @@ export class PresenceHub {
     });
   }
 
-  private async join(socket: Socket, state: SocketPresence, key: string, clientMeta: PresenceClientMeta): Promise<PresenceStateMessage | 'disconnected' | 'too_many_keys'> {
+  private async join(
+    socket: Socket,
+    state: SocketPresence,
+    key: string,
+    clientMeta: PresenceClientMeta,
+  ): Promise<PresenceStateMessage | 'disconnected' | 'too_many_keys'> {
     if (!socket.connected) return 'disconnected';
     if (!state.keys.has(key) && state.keys.size >= MAX_KEYS_PER_SOCKET) return 'too_many_keys';
     const { user } = socket.data as SocketData;
@@ -198,7 +205,8 @@ export class PresenceHub {
   async sweep(): Promise<void> {
     for (const [name, room] of this.rooms) {
       const removed = await this.manager.get(room.tenantId).sweep(room.key);
-      if (removed.length > 0) this.io.to(name).emit(PRESENCE_EVENTS.diff, { key: room.key, joins: [], leaves: removed.map(toUser) });
+      if (removed.length > 0)
+        this.io.to(name).emit(PRESENCE_EVENTS.diff, { key: room.key, joins: [], leaves: removed.map(toUser) });
     }
   }
 

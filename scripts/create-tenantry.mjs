@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyTemplate } from './create-tenantry/copy-template.mjs';
-import { ensureGitignore, rewritePackageJson, rewriteTenancyConfig, writeEnvFile } from './create-tenantry/customize.mjs';
+import {
+  ensureGitignore,
+  rewritePackageJson,
+  rewriteTenancyConfig,
+  writeEnvFile,
+} from './create-tenantry/customize.mjs';
 import { DEFAULT_RESOLVER, packageNameFor, parseOptions, USAGE, UsageError } from './create-tenantry/options.mjs';
 import { promptForMissing } from './create-tenantry/prompt.mjs';
 
@@ -83,7 +88,9 @@ async function main(argv) {
   ensureGitignore(target);
   writeEnvFile(target, { resolver, mainDomain });
   const missing = rewriteTenancyConfig(target, { resolver, mainDomain });
-  console.log(`Copied ${files.length} files (${source === 'git' ? 'tracked files of the checkout' : 'template'}) as "${name}".`);
+  console.log(
+    `Copied ${files.length} files (${source === 'git' ? 'tracked files of the checkout' : 'template'}) as "${name}".`,
+  );
   for (const line of missing) {
     console.warn(`warning: could not find ${line} to update; .env sets it instead.`);
   }

@@ -45,8 +45,14 @@ try {
   run(['scripts/prisma.mjs', 'migrate', 'deploy']);
   if ((await tenantCount(env.DATABASE_URL)) === 0) run(['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts']);
 
-  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env });
-  const realtime = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime-server/server.ts'], { stdio: 'inherit', env });
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env,
+  });
+  const realtime = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime-server/server.ts'], {
+    stdio: 'inherit',
+    env,
+  });
   children.push(next, realtime);
   console.log('▶ open http://acme.localhost:3000/dashboard (sign in as alice@acme.test / password)');
   next.on('exit', (code) => void shutdown(code ?? 0));

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  console.error('Chromium not found at /usr/bin/chromium. Install it with `apt-get install chromium` (no browser download).');
+  console.error(
+    'Chromium not found at /usr/bin/chromium. Install it with `apt-get install chromium` (no browser download).',
+  );
   process.exit(1);
 }
 const r = spawnSync('node_modules/.bin/playwright', ['test', ...process.argv.slice(2)], {

@@ -103,7 +103,12 @@ async function ensureDatabase(port, database) {
   }
 }
 
-export async function startEmbeddedPostgres({ dir = '.data/postgres', port, database = 'tenantry', persistent = true } = {}) {
+export async function startEmbeddedPostgres({
+  dir = '.data/postgres',
+  port,
+  database = 'tenantry',
+  persistent = true,
+} = {}) {
   const dataDir = path.resolve(dir);
   const already = await runningPort(dataDir);
   if (already) {
@@ -125,7 +130,15 @@ export async function startEmbeddedPostgres({ dir = '.data/postgres', port, data
     persistent,
     // Local TCP only, so trust is as safe as the machine; roles without passwords can log in.
     initdbFlags: ['--auth-host=trust', '--auth-local=trust', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...throwAway],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      ...throwAway,
+    ],
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
@@ -137,7 +150,9 @@ export async function startEmbeddedPostgres({ dir = '.data/postgres', port, data
     await server.start();
   } catch (error) {
     const tail = logs.join('').split('\n').slice(-15).join('\n');
-    throw new Error(`Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error?.message ?? 'server exited'}\n${tail}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start on port ${chosenPort} (data in ${dataDir}): ${error?.message ?? 'server exited'}\n${tail}`,
+    );
   }
   await ensureDatabase(chosenPort, database);
   return { url: urlFor(chosenPort, database), port: chosenPort, stop: () => server.stop() };

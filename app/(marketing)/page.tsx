@@ -27,9 +27,9 @@ export default function LandingPage() {
     <main className="mx-auto max-w-3xl p-8 space-y-6">
       <h1 className="text-4xl font-bold">Tenantry</h1>
       <p className="text-lg">
-        A multi-tenant SaaS starter for Next.js. Every request belongs to an organisation, resolved at the edge; data
-        is isolated by a Prisma extension and Postgres row-level security; people in the same organisation see each
-        other live.
+        A multi-tenant SaaS starter for Next.js. Every request belongs to an organisation, resolved at the edge; data is
+        isolated by a Prisma extension and Postgres row-level security; people in the same organisation see each other
+        live.
       </p>
       <section>
         <h2 className="text-2xl font-semibold mb-2">Try the seeded tenants</h2>

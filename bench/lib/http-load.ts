@@ -38,13 +38,20 @@ export async function checkCase(c: HttpCase): Promise<number> {
   const res = await requestAs(c.server, host, c.path, { headers: rest });
   const wrong = c.refuse && res.body.includes(c.refuse);
   if (res.status !== 200 || !res.body.includes(c.expect) || wrong) {
-    throw new Error(`case "${c.name}": ${res.status}, expected "${c.expect}"${wrong ? `, found "${c.refuse}"` : ''}\n${res.body.slice(0, 500)}`);
+    throw new Error(
+      `case "${c.name}": ${res.status}, expected "${c.expect}"${wrong ? `, found "${c.refuse}"` : ''}\n${res.body.slice(0, 500)}`,
+    );
   }
   return res.body.length;
 }
 
 async function rps(c: HttpCase, seconds: number, connections: number): Promise<number> {
-  const result = await autocannon({ url: `${c.server.url}${c.path}`, headers: c.headers, duration: seconds, connections });
+  const result = await autocannon({
+    url: `${c.server.url}${c.path}`,
+    headers: c.headers,
+    duration: seconds,
+    connections,
+  });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`case "${c.name}": ${bad} failed requests of ${result.requests.total}`);
   return result.requests.total / result.duration;
@@ -64,7 +71,9 @@ export async function measureCases(
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? cases : [...cases].reverse();
     for (const c of order) samples.get(c.name)?.push(await rps(c, options.seconds, options.connections));
-    log(`round ${round + 1}/${options.rounds}: ${cases.map((c) => `${c.name} ${samples.get(c.name)?.at(-1)?.toFixed(0)}`).join(', ')} rps`);
+    log(
+      `round ${round + 1}/${options.rounds}: ${cases.map((c) => `${c.name} ${samples.get(c.name)?.at(-1)?.toFixed(0)}`).join(', ')} rps`,
+    );
   }
   const ratios = new Map<string, number>();
   for (const [a, b] of pairs) {

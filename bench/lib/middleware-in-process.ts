@@ -20,7 +20,11 @@ const OVERRIDE = 'x-middleware-override-headers';
 const REQUEST_PREFIX = 'x-middleware-request-';
 
 /** The rewrite target (or the path itself) and the request headers the middleware forwards for this request. */
-export async function forwardedRequest(loaded: Loaded, url: string, headers: Record<string, string>): Promise<{ path: string; headers: Record<string, string> }> {
+export async function forwardedRequest(
+  loaded: Loaded,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ path: string; headers: Record<string, string> }> {
   const response = await loaded.middleware(loaded.request(url, headers));
   // App-level routes (`/api/…`) are not rewritten, only given the headers (`x-middleware-next`).
   const rewrite = response.headers.get('x-middleware-rewrite') ?? url;
@@ -33,7 +37,12 @@ export async function forwardedRequest(loaded: Loaded, url: string, headers: Rec
 }
 
 /** Microseconds per middleware call (request construction included, as Next builds one too). */
-export async function microsPerCall(loaded: Loaded, url: string, headers: Record<string, string>, iterations: number): Promise<number> {
+export async function microsPerCall(
+  loaded: Loaded,
+  url: string,
+  headers: Record<string, string>,
+  iterations: number,
+): Promise<number> {
   const once = () => loaded.middleware(loaded.request(url, headers));
   for (let i = 0; i < Math.min(2000, iterations); i++) await once();
   const start = performance.now();

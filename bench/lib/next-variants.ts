@@ -15,7 +15,16 @@
  * the benches share one set of builds; without it a bench builds its own and removes them after.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,7 +35,15 @@ export const ALL_VARIANTS: Variant[] = ['middleware', 'none', 'proxy'];
 
 // Build output, local data and VCS metadata stay behind; everything else (including untracked
 // source and the generated Prisma client) is what the user would build.
-const EXCLUDES = ['/node_modules', '/.git', '/.next*', '/.data', '/test-results', '/playwright-report', '*.tsbuildinfo'];
+const EXCLUDES = [
+  '/node_modules',
+  '/.git',
+  '/.next*',
+  '/.data',
+  '/test-results',
+  '/playwright-report',
+  '*.tsbuildinfo',
+];
 
 const WRAPPED_CONFIG = `import type { NextConfig } from 'next';
 import base from './next.config.base';
@@ -72,7 +89,8 @@ export function buildVariant(parent: string, variant: Variant, log: (line: strin
   });
   // Next prints "ƒ Proxy (Middleware)" when the build has one; check each variant is what it claims.
   const hasProxy = /Proxy \(Middleware\)/.test(out);
-  if (hasProxy !== (variant !== 'none')) throw new Error(`variant ${variant}: unexpected build output\n${out.slice(-2000)}`);
+  if (hasProxy !== (variant !== 'none'))
+    throw new Error(`variant ${variant}: unexpected build output\n${out.slice(-2000)}`);
   log(`built variant ${variant} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
 }
@@ -87,7 +105,8 @@ export function prepareVariants(wanted: Variant[], log: (line: string) => void):
   try {
     for (const variant of wanted) {
       const dir = path.join(parent, variant);
-      dirs[variant] = shared && existsSync(path.join(dir, DIST_DIR, 'BUILD_ID')) ? dir : buildVariant(parent, variant, log);
+      dirs[variant] =
+        shared && existsSync(path.join(dir, DIST_DIR, 'BUILD_ID')) ? dir : buildVariant(parent, variant, log);
     }
   } catch (error) {
     if (!shared) rmSync(parent, { recursive: true, force: true });

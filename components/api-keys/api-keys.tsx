@@ -6,7 +6,14 @@ import { FormMessage } from '@/components/forms/form-message';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 type Props = { keys: ApiKeyRow[]; create: Action; revoke: Action; headerName: string };
 
@@ -26,9 +33,20 @@ export function ApiKeys({ keys, create, revoke, headerName }: Props) {
           <label htmlFor="api-key-name" className="block text-sm font-medium">
             Key name
           </label>
-          <input id="api-key-name" name="name" required maxLength={60} placeholder="CI pipeline" className="rounded border px-3 py-2 text-zinc-900" />
+          <input
+            id="api-key-name"
+            name="name"
+            required
+            maxLength={60}
+            placeholder="CI pipeline"
+            className="rounded border px-3 py-2 text-zinc-900"
+          />
         </div>
-        <button type="submit" disabled={creating} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={creating}
+          className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
+        >
           Create key
         </button>
       </form>

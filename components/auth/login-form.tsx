@@ -20,13 +20,27 @@ export function LoginForm({ next, magicLink }: Props) {
       <form action={action} className="space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          state={state}
+        />
         <FormMessage state={state} />
-        <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
+        >
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="text-sm">
-          No account? <Link className="underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Sign up</Link>
+          No account?{' '}
+          <Link className="underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>
+            Sign up
+          </Link>
         </p>
       </form>
 
@@ -34,7 +48,13 @@ export function LoginForm({ next, magicLink }: Props) {
         <form action={linkAction} className="space-y-3 border-t pt-6" noValidate>
           <p className="text-sm font-medium">Or get a sign-in link by email</p>
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <input name="email" type="email" aria-label="Address for a one-time link" required className="w-full rounded border px-3 py-2 text-zinc-900" />
+          <input
+            name="email"
+            type="email"
+            aria-label="Address for a one-time link"
+            required
+            className="w-full rounded border px-3 py-2 text-zinc-900"
+          />
           <FormMessage state={linkState} field="email" />
           <FormMessage state={linkState} />
           <button type="submit" disabled={linkPending} className="w-full rounded border px-4 py-2 disabled:opacity-50">

@@ -4,9 +4,10 @@ type Props = { next?: string; github: boolean; google: boolean };
 
 /** One button per configured OAuth provider (server component: plain forms, no client JS). */
 export function OAuthButtons({ next, github, google }: Props) {
-  const providers = [github ? { id: 'github', label: 'GitHub' } : null, google ? { id: 'google', label: 'Google' } : null].filter(
-    (p): p is { id: string; label: string } => p !== null,
-  );
+  const providers = [
+    github ? { id: 'github', label: 'GitHub' } : null,
+    google ? { id: 'google', label: 'Google' } : null,
+  ].filter((p): p is { id: string; label: string } => p !== null);
   if (providers.length === 0) return null;
   return (
     <div className="space-y-2 border-t pt-6">

@@ -22,14 +22,29 @@ export function SignUpForm({ next }: Props) {
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {fields.map((f) => (
-        <TextField key={f.name} name={f.name} label={f.label} type={f.type} autoComplete={f.autoComplete} required state={state} />
+        <TextField
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          type={f.type}
+          autoComplete={f.autoComplete}
+          required
+          state={state}
+        />
       ))}
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
+      >
         {pending ? 'Creating account…' : 'Create account'}
       </button>
       <p className="text-sm">
-        Already have an account? <Link className="underline" href={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>Sign in</Link>
+        Already have an account?{' '}
+        <Link className="underline" href={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
+          Sign in
+        </Link>
       </p>
     </form>
   );

@@ -5,7 +5,11 @@ import { FormMessage } from '@/components/forms/form-message';
 import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 
-type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; token: string; tenantName: string };
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  token: string;
+  tenantName: string;
+};
 
 export function AcceptInvitationForm({ action, token, tenantName }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);

@@ -13,7 +13,8 @@ type Props = {
 /** Invite by email. The link is shown here once (and logged in development); only its hash is stored. */
 export function InviteForm({ action, roles }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  const link = state?.ok && typeof state.data === 'object' && state.data && 'link' in state.data ? String(state.data.link) : null;
+  const link =
+    state?.ok && typeof state.data === 'object' && state.data && 'link' in state.data ? String(state.data.link) : null;
 
   return (
     <form action={formAction} className="space-y-3" noValidate>
@@ -22,7 +23,13 @@ export function InviteForm({ action, roles }: Props) {
           <label htmlFor="invite-email" className="block text-sm font-medium">
             Email
           </label>
-          <input id="invite-email" name="email" type="email" required className="rounded border px-3 py-2 text-zinc-900" />
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            required
+            className="rounded border px-3 py-2 text-zinc-900"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium">
@@ -36,7 +43,11 @@ export function InviteForm({ action, roles }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
+        >
           {pending ? 'Inviting…' : 'Invite'}
         </button>
       </div>

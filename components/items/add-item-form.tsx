@@ -13,8 +13,17 @@ export function AddItemForm() {
         <label htmlFor="new-item" className="sr-only">
           New item name
         </label>
-        <input id="new-item" name="name" placeholder="New item" className="flex-1 rounded border px-3 py-2 text-zinc-900" />
-        <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
+        <input
+          id="new-item"
+          name="name"
+          placeholder="New item"
+          className="flex-1 rounded border px-3 py-2 text-zinc-900"
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
+        >
           {pending ? 'Adding…' : 'Add'}
         </button>
       </div>

@@ -9,11 +9,14 @@ type Props = { id: string; name: string; canDelete: boolean };
 
 export function ItemRow({ id, name, canDelete }: Props) {
   const [editing, setEditing] = useState(false);
-  const [renameState, rename, renaming] = useActionState(async (prev: Parameters<typeof renameItem>[0], formData: FormData) => {
-    const next = await renameItem(prev, formData);
-    if (next.ok) setEditing(false);
-    return next;
-  }, initialActionState);
+  const [renameState, rename, renaming] = useActionState(
+    async (prev: Parameters<typeof renameItem>[0], formData: FormData) => {
+      const next = await renameItem(prev, formData);
+      if (next.ok) setEditing(false);
+      return next;
+    },
+    initialActionState,
+  );
   const [deleteState, remove, deleting] = useActionState(deleteItem, initialActionState);
 
   return (
@@ -21,7 +24,12 @@ export function ItemRow({ id, name, canDelete }: Props) {
       {editing ? (
         <form action={rename} className="flex gap-2" noValidate>
           <input type="hidden" name="id" value={id} />
-          <input name="name" defaultValue={name} aria-label={`New name for ${name}`} className="flex-1 rounded border px-2 py-1 text-zinc-900" />
+          <input
+            name="name"
+            defaultValue={name}
+            aria-label={`New name for ${name}`}
+            className="flex-1 rounded border px-2 py-1 text-zinc-900"
+          />
           <button type="submit" disabled={renaming} className="rounded border px-2 py-1 text-sm">
             Save
           </button>

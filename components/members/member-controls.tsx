@@ -31,7 +31,12 @@ export function MemberControls({ userId, email, role, roles, changeRole, remove 
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role for {email}
         </label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border px-2 py-1 text-zinc-900">
+        <select
+          id={`role-${userId}`}
+          name="role"
+          defaultValue={role}
+          className="rounded border px-2 py-1 text-zinc-900"
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {r}
@@ -49,7 +54,11 @@ export function MemberControls({ userId, email, role, roles, changeRole, remove 
         }}
       >
         <input type="hidden" name="userId" value={userId} />
-        <button type="submit" disabled={removePending} className="rounded border border-red-300 px-2 py-1 text-sm text-red-700">
+        <button
+          type="submit"
+          disabled={removePending}
+          className="rounded border border-red-300 px-2 py-1 text-sm text-red-700"
+        >
           Remove
         </button>
       </form>

@@ -41,7 +41,11 @@ export function PresenceAvatars({ presenceKey, meta, max = 8, tokenUrl }: Props)
         )}
       </ul>
       <p className="text-sm text-gray-600" data-testid="presence-count" aria-live="polite">
-        {status === 'connected' || count > 0 ? viewingText(count) : status === 'error' ? 'Live presence unavailable' : 'Connecting…'}
+        {status === 'connected' || count > 0
+          ? viewingText(count)
+          : status === 'error'
+            ? 'Live presence unavailable'
+            : 'Connecting…'}
       </p>
     </div>
   );

@@ -1,5 +1,11 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, JoinAck, PresenceClientMeta, PresenceUser, ServerToClientEvents } from '@/lib/realtime/protocol';
+import type {
+  ClientToServerEvents,
+  JoinAck,
+  PresenceClientMeta,
+  PresenceUser,
+  ServerToClientEvents,
+} from '@/lib/realtime/protocol';
 import { applyPresenceDiff, tokenExpiry } from './presence-state';
 
 export type PresenceStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -39,11 +45,21 @@ const REFRESH_BEFORE_EXPIRY_MS = 15_000;
 
 /** `POST /api/realtime/token` with the page's cookies; the server resolves the tenant from the page's host/path. */
 export async function fetchRealtimeToken(tokenUrl = '/api/realtime/token'): Promise<IssuedToken> {
-  const res = await fetch(tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (!res.ok) throw new Error(`realtime token refused (${res.status})`);
   const body = (await res.json()) as { token?: unknown; expiresAt?: unknown; url?: unknown };
   if (typeof body.token !== 'string') throw new Error('realtime token missing');
-  const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
+  const expiresAt =
+    typeof body.expiresAt === 'number'
+      ? body.expiresAt
+      : typeof body.expiresAt === 'string'
+        ? Date.parse(body.expiresAt)
+        : Number.NaN;
   return {
     token: body.token,
     expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined,
@@ -86,7 +102,8 @@ export function connectPresence(options: PresenceClientOptions): { close(): void
     );
     return issued.token;
   };
-  const currentToken = () => (cached && cached.expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS / 3 ? Promise.resolve(cached.token) : refresh());
+  const currentToken = () =>
+    cached && cached.expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS / 3 ? Promise.resolve(cached.token) : refresh();
 
   const open = (url: string) => {
     const s: ClientSocket = io(url, {

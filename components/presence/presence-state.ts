@@ -1,7 +1,10 @@
 import type { PresenceDiffMessage, PresenceUser } from '@/lib/realtime/protocol';
 
 /** Applies a diff to a list: leaves first, then joins (a join replaces an entry with the same id). */
-export function applyPresenceDiff(users: readonly PresenceUser[], diff: Pick<PresenceDiffMessage, 'joins' | 'leaves'>): PresenceUser[] {
+export function applyPresenceDiff(
+  users: readonly PresenceUser[],
+  diff: Pick<PresenceDiffMessage, 'joins' | 'leaves'>,
+): PresenceUser[] {
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const user of diff.leaves) byId.delete(user.id);
   for (const user of diff.joins) byId.set(user.id, user);

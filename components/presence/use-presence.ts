@@ -23,9 +23,18 @@ function fallbackUrl(): string {
 }
 
 /** Live presence under `key` in the current tenant (see presence-client.ts for the connection). */
-export function usePresence(key: string, meta: PresenceClientMeta = {}, options: UsePresenceOptions = {}): PresenceSnapshot {
+export function usePresence(
+  key: string,
+  meta: PresenceClientMeta = {},
+  options: UsePresenceOptions = {},
+): PresenceSnapshot {
   const tenantId = useTenant()?.id;
-  const [snapshot, setSnapshot] = useState<PresenceSnapshot>({ users: [], count: 0, status: 'connecting', error: null });
+  const [snapshot, setSnapshot] = useState<PresenceSnapshot>({
+    users: [],
+    count: 0,
+    status: 'connecting',
+    error: null,
+  });
   const metaJson = JSON.stringify(meta);
   const { url, tokenUrl } = options;
 

@@ -22,7 +22,14 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
         <label htmlFor="settings-name" className="block text-sm font-medium">
           Name
         </label>
-        <input id="settings-name" name="name" defaultValue={name} required maxLength={80} className="w-full rounded border px-3 py-2 text-zinc-900" />
+        <input
+          id="settings-name"
+          name="name"
+          defaultValue={name}
+          required
+          maxLength={80}
+          className="w-full rounded border px-3 py-2 text-zinc-900"
+        />
         <FormMessage state={state} field="name" />
       </div>
       <fieldset className="space-y-1">
@@ -52,7 +59,12 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
         <legend className="text-sm font-medium">Features</legend>
         {FEATURES.map((feature) => (
           <label key={feature.id} className="mr-4 inline-flex items-center gap-1">
-            <input type="checkbox" name="features" value={feature.id} defaultChecked={settings.features.includes(feature.id)} />{' '}
+            <input
+              type="checkbox"
+              name="features"
+              value={feature.id}
+              defaultChecked={settings.features.includes(feature.id)}
+            />{' '}
             {feature.label}
           </label>
         ))}
@@ -63,7 +75,12 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
           Plan
         </label>
         {canChangePlan ? (
-          <select id="settings-plan" name="plan" defaultValue={settings.plan} className="rounded border px-3 py-2 text-zinc-900">
+          <select
+            id="settings-plan"
+            name="plan"
+            defaultValue={settings.plan}
+            className="rounded border px-3 py-2 text-zinc-900"
+          >
             {PLANS.map((plan) => (
               <option key={plan} value={plan}>
                 {plan}

@@ -13,7 +13,10 @@
 import { NextResponse } from 'next/server';
 
 function refuse(status: 400 | 403, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  return new NextResponse(message, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
 
 /** Next's own rule: the Origin's host must equal the forwarded host, or the Host header. */

@@ -6,12 +6,17 @@ import { minimumRole } from '@/lib/actions/run-tenant-action';
 /** `npx tsc --noEmit` (part of `npm test`) checks the @ts-expect-error lines: each must stay an error. */
 describe('defineAction', () => {
   it('takes the permission from the name when the name is a row of the table', () => {
-    const pair = defineAction({ name: 'items.delete', schema: z.object({ id: z.string() }) }, async (input) => ({ message: input.id }));
+    const pair = defineAction({ name: 'items.delete', schema: z.object({ id: z.string() }) }, async (input) => ({
+      message: input.id,
+    }));
     expect(minimumRole(pair.def)).toBe('ADMIN');
   });
 
   it('takes it from `permission` for any other name', () => {
-    const pair = defineAction({ name: 'apiKeys.create', permission: 'apiKeys.manage', schema: z.object({}) }, async () => undefined);
+    const pair = defineAction(
+      { name: 'apiKeys.create', permission: 'apiKeys.manage', schema: z.object({}) },
+      async () => undefined,
+    );
     expect(minimumRole(pair.def)).toBe('ADMIN');
   });
 

@@ -8,6 +8,9 @@ import type { ActionBody, ActionDefinition } from '@/lib/actions/run-tenant-acti
  */
 export type ActionPair<S extends ActionDefinition<ZodType>> = { def: S; body: ActionBody<S['schema']> };
 
-export function defineAction<S extends ActionDefinition<ZodType>>(def: S, body: ActionBody<S['schema']>): ActionPair<S> {
+export function defineAction<S extends ActionDefinition<ZodType>>(
+  def: S,
+  body: ActionBody<S['schema']>,
+): ActionPair<S> {
   return { def, body };
 }

@@ -8,7 +8,10 @@ describe('inputErrors', () => {
   it('groups messages by field (the first path segment), in order', () => {
     const result = schema.safeParse({ name: '', tags: ['a', 1] });
     if (result.success) throw new Error('expected a failure');
-    expect(inputErrors(result.error)).toEqual({ fieldErrors: { name: ['Enter a name'], tags: [expect.any(String)] }, formErrors: [] });
+    expect(inputErrors(result.error)).toEqual({
+      fieldErrors: { name: ['Enter a name'], tags: [expect.any(String)] },
+      formErrors: [],
+    });
   });
 
   it('keeps issues about the input as a whole apart', () => {

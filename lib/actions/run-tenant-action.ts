@@ -37,8 +37,11 @@ export type ActionSuccess = {
   redirectTo?: string;
 };
 
-// biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
-export type ActionBody<S extends z.ZodType> = (input: z.output<S>, ctx: ActionContext) => Promise<ActionSuccess | undefined | void>;
+export type ActionBody<S extends z.ZodType> = (
+  input: z.output<S>,
+  ctx: ActionContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
+) => Promise<ActionSuccess | undefined | void>;
 
 /** A refusal the user should read (e.g. "that name is taken"). Nothing is audited. */
 export class ActionError extends Error {
@@ -107,7 +110,8 @@ export async function runTenantAction<S extends z.ZodType>(
   try {
     result = await withTenant(tenant.id, () => body(parsed.data, ctx));
   } catch (error) {
-    if (error instanceof ActionError) return { state: { ok: false, error: error.message, fieldErrors: error.fieldErrors } };
+    if (error instanceof ActionError)
+      return { state: { ok: false, error: error.message, fieldErrors: error.fieldErrors } };
     if (isNextControlFlow(error)) {
       if (error.digest.startsWith('NEXT_REDIRECT')) await audit();
       throw error;
@@ -127,4 +131,3 @@ function auditData(input: unknown, extra?: Record<string, unknown>): unknown {
   if (input && typeof input === 'object' && !Array.isArray(input)) return { ...input, ...extra };
   return extra ? { input, ...extra } : { input };
 }
-

@@ -59,7 +59,11 @@ async function currentRequest(): Promise<ActionRequest> {
 /** Shown when the database is unreachable: the form stays usable and says so, instead of a 500. */
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Please try again in a moment.';
 
-async function run<S extends z.ZodType>(def: ActionDefinition<S>, body: ActionBody<S>, input: unknown): Promise<ActionState> {
+async function run<S extends z.ZodType>(
+  def: ActionDefinition<S>,
+  body: ActionBody<S>,
+  input: unknown,
+): Promise<ActionState> {
   let outcome: Awaited<ReturnType<typeof runTenantAction>>;
   try {
     outcome = await runTenantAction(def, body, input, await currentRequest());

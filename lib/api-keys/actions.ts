@@ -24,7 +24,8 @@ export const createApiKeyAction = defineAction(
 export const revokeApiKeyAction = defineAction(
   { name: 'apiKeys.revoke', permission: 'apiKeys.manage', schema: revokeApiKeySchema },
   async (input, { tenant }) => {
-    if (!(await revokeApiKey(tenant.id, input.id))) throw new ActionError('That key does not exist or is already revoked.');
+    if (!(await revokeApiKey(tenant.id, input.id)))
+      throw new ActionError('That key does not exist or is already revoked.');
     revalidatePath(SETTINGS_PAGE, 'page');
     return { message: 'API key revoked.' };
   },

@@ -31,7 +31,12 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
       return Response.json({ error: auth.error }, { status: auth.status, headers });
     }
     const { tenant: row, keyId } = auth;
-    const tenant = new TenantInfo({ id: row.id, slug: row.slug, name: row.name, settings: row.settings as Record<string, unknown> });
+    const tenant = new TenantInfo({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      settings: row.settings as Record<string, unknown>,
+    });
 
     // A key is its own "user" in the tenant's budget: `rate_limit:<tenantId>:apikey-<keyId>`.
     const limit = await rateLimitFor(tenant, `apikey-${keyId}`);
@@ -41,7 +46,11 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
       return await withTenant(tenant.id, () => handler(request, { tenant, keyId, ip: clientIp(request.headers) }));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error; // → 503 from withDatabaseUnavailable
-      const log = await getRequestLogger({ tenantId: tenant.id, method: request.method, path: new URL(request.url).pathname });
+      const log = await getRequestLogger({
+        tenantId: tenant.id,
+        method: request.method,
+        path: new URL(request.url).pathname,
+      });
       log.error({ err: error }, 'API request failed');
       return Response.json({ error: 'Internal error' }, { status: 500 });
     }

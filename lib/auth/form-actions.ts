@@ -40,7 +40,11 @@ export async function emailSignIn(_prev: ActionState | null, formData: FormData)
   const parsed = magicLinkSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
   try {
-    await signIn('email', { email: parsed.data.email.trim().toLowerCase(), redirect: false, redirectTo: parsed.data.next || '/' });
+    await signIn('email', {
+      email: parsed.data.email.trim().toLowerCase(),
+      redirect: false,
+      redirectTo: parsed.data.next || '/',
+    });
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: 'Could not send a sign-in link' };
     throw error;

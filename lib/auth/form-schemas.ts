@@ -10,6 +10,9 @@ export const passwordSignInSchema = z.object({
   next: z.string().max(2048).optional(),
 });
 
-export const magicLinkSchema = z.object({ email: z.email('Enter a valid email address').max(254), next: z.string().max(2048).optional() });
+export const magicLinkSchema = z.object({
+  email: z.email('Enter a valid email address').max(254),
+  next: z.string().max(2048).optional(),
+});
 
 export const oauthSchema = z.object({ provider: z.enum(['github', 'google']), next: z.string().max(2048).optional() });

@@ -92,7 +92,10 @@ export async function getMemberAccess(action: Action = 'tenant.view', routeSlug?
 }
 
 /** The member context, or null when signed out, not a member, or not allowed `action`. */
-export async function getMemberContext(action: Action = 'tenant.view', routeSlug?: string): Promise<MemberContext | null> {
+export async function getMemberContext(
+  action: Action = 'tenant.view',
+  routeSlug?: string,
+): Promise<MemberContext | null> {
   const access = await getMemberAccess(action, routeSlug);
   return access.status === 'ok' ? access.context : null;
 }

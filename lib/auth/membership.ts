@@ -34,7 +34,11 @@ export async function checkMembershipIn(tenant: TenantInfo, userId: string, minR
   return { status: 'ok', tenant, role };
 }
 
-export async function checkMembership(userId: string, tenantSlug: string, minRole: Role = 'MEMBER'): Promise<MembershipCheck> {
+export async function checkMembership(
+  userId: string,
+  tenantSlug: string,
+  minRole: Role = 'MEMBER',
+): Promise<MembershipCheck> {
   const tenant = await loadTenantBySlug(tenantSlug);
   if (!tenant) return { status: 'not-found' };
   return checkMembershipIn(tenant, userId, minRole);

@@ -11,7 +11,9 @@ export function getAuthSecret(): string {
   // At least 16 characters, or the read throws (lib/env/schema.ts).
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === 'production') {
-    throw new Error('AUTH_SECRET must be set (at least 16 characters) in production. Generate one with `openssl rand -base64 32`.');
+    throw new Error(
+      'AUTH_SECRET must be set (at least 16 characters) in production. Generate one with `openssl rand -base64 32`.',
+    );
   }
   return DEV_FALLBACK;
 }

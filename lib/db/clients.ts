@@ -23,7 +23,12 @@ export type TenantDbOptions = {
   poolSize?: number;
 };
 
-function buildScopedClient(app: PrismaClient, graph: ModelGraph, getTenantId: () => string | undefined, o: TenantDbOptions) {
+function buildScopedClient(
+  app: PrismaClient,
+  graph: ModelGraph,
+  getTenantId: () => string | undefined,
+  o: TenantDbOptions,
+) {
   return app.$extends(tenantExtension({ graph, getTenantId, inject: o.extension !== false, rls: o.rls }));
 }
 

@@ -30,7 +30,14 @@ const graph = buildModelGraph(
   {
     models: {
       Tenant: { fields: [f('id', 'scalar', 'String'), f('docs', 'object', 'Doc', 'DocToTenant')] },
-      User: { fields: [f('id', 'scalar', 'String'), f('docs', 'object', 'Doc', 'DocToUser'), f('pinned', 'object', 'Doc', 'Pinned'), f('pinnedId', 'scalar', 'String')] },
+      User: {
+        fields: [
+          f('id', 'scalar', 'String'),
+          f('docs', 'object', 'Doc', 'DocToUser'),
+          f('pinned', 'object', 'Doc', 'Pinned'),
+          f('pinnedId', 'scalar', 'String'),
+        ],
+      },
       Doc: {
         fields: [
           f('id', 'scalar', 'String'),
@@ -54,19 +61,27 @@ describe('scopeArgs', () => {
   });
   it('refuses tenant-owned queries with no tenant', () => {
     expect(() => scopeArgs({ graph, tenantId: undefined }, 'Doc', 'findMany', {})).toThrow(TenantScopeError);
-    expect(() => scopeArgs({ graph, tenantId: undefined }, 'User', 'findMany', { include: { docs: true } })).toThrow(TenantScopeError);
+    expect(() => scopeArgs({ graph, tenantId: undefined }, 'User', 'findMany', { include: { docs: true } })).toThrow(
+      TenantScopeError,
+    );
   });
   it('refuses an unknown operation on a tenant-owned model', () => {
     expect(() => scopeArgs(s, 'Doc', 'findRaw', {})).toThrow(TenantScopeError);
   });
   it('sets the tenant in the style the create uses', () => {
-    expect(scopeArgs(s, 'Doc', 'create', { data: { id: 'd', ownerId: 'u' } }).args.data).toEqual({ id: 'd', ownerId: 'u', tenantId: 't1' });
+    expect(scopeArgs(s, 'Doc', 'create', { data: { id: 'd', ownerId: 'u' } }).args.data).toEqual({
+      id: 'd',
+      ownerId: 'u',
+      tenantId: 't1',
+    });
     expect(scopeArgs(s, 'Doc', 'create', { data: { id: 'd', owner: { connect: { id: 'u' } } } }).args.data).toEqual({
       id: 'd',
       owner: { connect: { id: 'u' } },
       tenant: { connect: { id: 't1' } },
     });
-    expect(() => scopeArgs(s, 'Doc', 'create', { data: { tenant: { connect: { id: 't2' } } } })).toThrow(TenantScopeError);
+    expect(() => scopeArgs(s, 'Doc', 'create', { data: { tenant: { connect: { id: 't2' } } } })).toThrow(
+      TenantScopeError,
+    );
   });
   it('checks a to-one relation into a tenant-owned model on the result', () => {
     const { args, check } = scopeArgs(s, 'User', 'findFirst', { select: { pinned: { select: { id: true } } } });
@@ -75,7 +90,7 @@ describe('scopeArgs', () => {
     expect(() => check({ pinned: { id: 'd', tenantId: 't2' } })).toThrow(TenantScopeError);
   });
   it('scopes to-one nested writes into a tenant-owned model', () => {
-    const { args } = scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { pinned: { update: { id: 'x' }, } } });
+    const { args } = scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { pinned: { update: { id: 'x' } } } });
     expect(args.data).toEqual({ pinned: { update: { where: { AND: [{ tenantId: 't1' }] }, data: { id: 'x' } } } });
     const del = scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { pinned: { delete: true } } }).args;
     expect(del.data).toEqual({ pinned: { delete: { AND: [{ tenantId: 't1' }] } } });
@@ -87,10 +102,14 @@ describe('scopeArgs', () => {
   it('pins writes through the tenant row back-relation to the current tenant', () => {
     const { args } = scopeArgs(s, 'Tenant', 'update', { where: { id: 't2' }, data: { docs: { create: { id: 'd' } } } });
     expect(args.where).toEqual({ id: 't2', AND: [{ id: 't1' }] });
-    expect(() => scopeArgs(s, 'Tenant', 'create', { data: { id: 'n', docs: { create: { id: 'd' } } } })).toThrow(TenantScopeError);
+    expect(() => scopeArgs(s, 'Tenant', 'create', { data: { id: 'n', docs: { create: { id: 'd' } } } })).toThrow(
+      TenantScopeError,
+    );
   });
   it('refuses `set` of a tenant-owned relation from a model that is not tenant-owned', () => {
-    expect(() => scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { docs: { set: [] } } })).toThrow(TenantScopeError);
+    expect(() => scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { docs: { set: [] } } })).toThrow(
+      TenantScopeError,
+    );
   });
   it('refuses ordering a non-tenant model by a tenant-owned relation count', () => {
     expect(() => scopeArgs(s, 'User', 'findMany', { orderBy: { docs: { _count: 'desc' } } })).toThrow(TenantScopeError);

@@ -33,8 +33,12 @@ export function scopeArgs(s: Scope, model: string, operation: string, rawArgs: u
   const info = modelInfo(s, model);
   const args: Obj = isObj(rawArgs) ? { ...rawArgs } : {};
   const known =
-    READS.has(operation) || AGGREGATES.has(operation) || CREATES.has(operation) || UPDATES.has(operation) ||
-    DELETES.has(operation) || operation === 'upsert';
+    READS.has(operation) ||
+    AGGREGATES.has(operation) ||
+    CREATES.has(operation) ||
+    UPDATES.has(operation) ||
+    DELETES.has(operation) ||
+    operation === 'upsert';
   if (!known) {
     if (info.tenantOwned) throw new TenantScopeError('NO_TENANT', `Operation ${operation} cannot be scoped`, model);
     return { args, check: (r) => r };

@@ -90,7 +90,8 @@ function walkNestedOps(s: Scope, parent: string, field: string, ops: Obj): Obj {
   // Children created under a Tenant row get their tenant from the parent (the input has no tenant
   // field); callers make sure that parent is the current tenant (see scope-args.ts).
   const back = isTenantBackRelation(s, parent, field);
-  const whereOf = (w: unknown) => (owned ? mergeTenant(s, rel.model, walkWhere(s, rel.model, w)) : walkWhere(s, rel.model, w));
+  const whereOf = (w: unknown) =>
+    owned ? mergeTenant(s, rel.model, walkWhere(s, rel.model, w)) : walkWhere(s, rel.model, w);
   const createOf = (c: unknown) =>
     owned && !back ? forceTenantOnCreate(s, rel.model, c) : walkWriteRelations(s, rel.model, isObj(c) ? c : {});
   const updateOf = (d: unknown) => walkUpdateData(s, rel.model, d);

@@ -14,7 +14,10 @@ export type TenantModelName = {
   [M in keyof ModelMap]: typeof TENANT_FIELD extends keyof ModelMap[M]['payload']['scalars'] ? M : never;
 }[keyof ModelMap];
 export type TenantRow<M extends TenantModelName> = ModelMap[M]['payload']['scalars'];
-export type TenantCreateData<M extends TenantModelName> = Omit<ModelMap[M]['operations']['create']['args']['data'], 'tenantId' | 'tenant'>;
+export type TenantCreateData<M extends TenantModelName> = Omit<
+  ModelMap[M]['operations']['create']['args']['data'],
+  'tenantId' | 'tenant'
+>;
 
 type Delegate = {
   findMany(args?: unknown): Promise<unknown[]>;
@@ -24,8 +27,14 @@ type Delegate = {
 
 export type ScopedHelpers = {
   tenantId: string | undefined;
-  getTenantQueryset<M extends TenantModelName>(model: M, args?: { where?: unknown; orderBy?: unknown; take?: number; skip?: number }): Promise<TenantRow<M>[]>;
-  createForTenant<M extends TenantModelName>(model: M, data: TenantCreateData<M> & { tenantId?: string }): Promise<TenantRow<M>>;
+  getTenantQueryset<M extends TenantModelName>(
+    model: M,
+    args?: { where?: unknown; orderBy?: unknown; take?: number; skip?: number },
+  ): Promise<TenantRow<M>[]>;
+  createForTenant<M extends TenantModelName>(
+    model: M,
+    data: TenantCreateData<M> & { tenantId?: string },
+  ): Promise<TenantRow<M>>;
   getTenantObject<M extends TenantModelName>(model: M, id: string): Promise<TenantRow<M>>;
 };
 

@@ -5,10 +5,17 @@ import { buildModelGraph, modelGraphFromClient } from './tenant-models';
 describe('tenant model graph', () => {
   it('derives the tenant-owned models from the generated client (a tenantId field), not a list', () => {
     const graph = modelGraphFromClient(createPrismaClient('postgresql://unused@127.0.0.1:1/none'));
-    const owned = [...graph.values()].filter((m) => m.tenantOwned).map((m) => m.name).sort();
+    const owned = [...graph.values()]
+      .filter((m) => m.tenantOwned)
+      .map((m) => m.name)
+      .sort();
     expect(owned).toEqual(['ApiKey', 'AuditLog', 'Document', 'Invitation', 'Item', 'Membership']);
     expect(graph.get('User')?.relations.get('items')).toMatchObject({ model: 'Item', isList: true });
-    expect(graph.get('Item')?.relations.get('createdBy')).toMatchObject({ model: 'User', isList: false, fields: ['createdById'] });
+    expect(graph.get('Item')?.relations.get('createdBy')).toMatchObject({
+      model: 'User',
+      isList: false,
+      fields: ['createdById'],
+    });
     expect(graph.get('Item')?.tenantRelation).toBe('tenant');
   });
 
@@ -17,7 +24,12 @@ describe('tenant model graph', () => {
     const graph = buildModelGraph(
       {
         models: {
-          Tenant: { fields: [{ name: 'id', kind: 'scalar', type: 'String' }, { name: 'notes', kind: 'object', type: 'Note', relationName: 'NoteToTenant' }] },
+          Tenant: {
+            fields: [
+              { name: 'id', kind: 'scalar', type: 'String' },
+              { name: 'notes', kind: 'object', type: 'Note', relationName: 'NoteToTenant' },
+            ],
+          },
           Note: {
             fields: [
               { name: 'id', kind: 'scalar', type: 'String' },

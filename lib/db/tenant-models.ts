@@ -50,7 +50,10 @@ export function parseSchemaFields(schema: string): Map<string, Map<string, { isL
       const fk = /@relation\([^)]*\bfields:\s*\[([^\]]*)\]/.exec(f[4] ?? '');
       fields.set(f[1], {
         isList: f[3] === '[]',
-        fk: (fk?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+        fk: (fk?.[1] ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       });
     }
     if (m[1]) out.set(m[1], fields);

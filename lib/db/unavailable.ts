@@ -16,12 +16,29 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** The pg driver adapter's error kinds for the same conditions (`meta.driverAdapterError.cause.kind`). */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 /** Socket errors, and SQLSTATEs: class 08 (connection exception), 57P01–57P03 (shutdown, can't connect now), 53300 (too many connections). */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const SQLSTATE = /^(08\d{3}|57P0[1-3]|53300)$/;
 /** node-postgres reports a dropped or never-established connection with plain Errors. */
-const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+const PG_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
 
-type Loose = { code?: unknown; errorCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
+type Loose = {
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: unknown;
+};
 
 function matches(e: Loose): boolean {
   const code = typeof e.code === 'string' ? e.code : typeof e.errorCode === 'string' ? e.errorCode : undefined;
@@ -41,7 +58,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as Loose;
     if (matches(e)) return true;
     queue.push(e.cause);
-    if (e.meta && typeof e.meta === 'object') queue.push((e.meta as { driverAdapterError?: unknown }).driverAdapterError);
+    if (e.meta && typeof e.meta === 'object')
+      queue.push((e.meta as { driverAdapterError?: unknown }).driverAdapterError);
     if (current instanceof AggregateError) queue.push(...current.errors);
   }
   return false;

@@ -8,7 +8,12 @@ describe('parseEnv', () => {
   it('accepts an empty development environment (embedded defaults)', () => {
     const parsed = parseEnv({ NODE_ENV: 'development' });
     expect(parsed.NODE_ENV).toBe('development');
-    expect(parsed).toMatchObject({ DATABASE_POOL_SIZE: 10, REALTIME_PORT: 3001, RATE_LIMIT_WINDOW_SECONDS: 60, PORT: 3000 });
+    expect(parsed).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      REALTIME_PORT: 3001,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      PORT: 3000,
+    });
   });
 
   it('names the variable of a malformed URL', () => {
@@ -70,7 +75,12 @@ describe('parseEnv', () => {
       REALTIME_ALLOWED_ORIGINS: ' https://a.example.com, ,https://*.example.com ',
       APP_URL: 'https://app.example.com//',
     });
-    expect(parsed).toMatchObject({ DB_RLS: true, INVITE_LOG_LINKS: true, AUTH_EMAIL_LOG_LINKS: false, APP_URL: 'https://app.example.com' });
+    expect(parsed).toMatchObject({
+      DB_RLS: true,
+      INVITE_LOG_LINKS: true,
+      AUTH_EMAIL_LOG_LINKS: false,
+      APP_URL: 'https://app.example.com',
+    });
     expect(parsed.REALTIME_ALLOWED_ORIGINS).toEqual(['https://a.example.com', 'https://*.example.com']);
   });
 });

@@ -46,7 +46,9 @@ type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 function parseKey(key: EnvKey, raw: string | undefined): Parsed {
   const result = ENV_SCHEMA[key].safeParse(present(raw));
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'is invalid' };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, message: result.error.issues[0]?.message ?? 'is invalid' };
 }
 
 export type ParseEnvOptions = {
@@ -64,7 +66,8 @@ export function parseEnv(source: EnvSource = processEnvironment(), options: Pars
     else errors.set(key, parsed.message);
   }
   if (values.NODE_ENV === 'production') {
-    for (const key of options.requiredInProduction ?? REQUIRED_IN_PRODUCTION) if (!errors.has(key) && values[key] === undefined) errors.set(key, 'required in production');
+    for (const key of options.requiredInProduction ?? REQUIRED_IN_PRODUCTION)
+      if (!errors.has(key) && values[key] === undefined) errors.set(key, 'required in production');
   }
   if (errors.size > 0) throw invalid([...errors].map(([key, message]) => `${key}: ${message}`));
   return Object.freeze(values) as Env;

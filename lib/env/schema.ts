@@ -13,13 +13,16 @@ const url = (protocols: readonly string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a ${protocols.join(' or ')} URL`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${protocols.join(' or ')} URL`,
+    );
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
@@ -40,7 +43,12 @@ const flag = z
 
 const text = z.string().trim();
 const secret = (min: number) => text.pipe(z.string().min(min, `must be at least ${min} characters`));
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
 
 /** A tenancy variable: parsed by `defineTenancy` (lib/tenants/define-tenancy.ts), whose errors name the config key too. */
 const tenancy = z.string();
@@ -118,4 +126,8 @@ export type EnvKey = keyof typeof ENV_SCHEMA;
 export type Env = { readonly [K in EnvKey]: z.output<(typeof ENV_SCHEMA)[K]> };
 
 /** Variables a production server refuses to start without (their development fallbacks are public). */
-export const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'AUTH_SECRET', 'REALTIME_SECRET'] as const satisfies readonly EnvKey[];
+export const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'AUTH_SECRET',
+  'REALTIME_SECRET',
+] as const satisfies readonly EnvKey[];

@@ -37,7 +37,9 @@ async function logOutage(where: string): Promise<void> {
   (await getRequestLogger()).error({ where }, 'database unreachable, answering 503');
 }
 
-export function withDatabaseUnavailable<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function withDatabaseUnavailable<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);

@@ -9,7 +9,8 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Res
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > maxBytes) return { ok: false, response: Response.json({ error: 'Body too large' }, { status: 413 }) };
+  if (bytes.byteLength > maxBytes)
+    return { ok: false, response: Response.json({ error: 'Body too large' }, { status: 413 }) };
   try {
     return { ok: true, value: JSON.parse(utf8.decode(bytes)) };
   } catch {

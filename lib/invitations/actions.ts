@@ -21,15 +21,28 @@ import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
  * token authorises them, together with being signed in as the invited email (checked in
  * `acceptInvitation`, which also records the audit entry in the invitation's tenant).
  */
-export const inviteMemberAction = defineAction({ name: 'members.invite', schema: inviteSchema }, async (input, { tenant, user, role }) => {
-  const result = await createInvitation({ tenantId: tenant.id, invitedById: user.id, inviterRole: role, email: input.email, role: input.role });
-  if (!result.ok) throw new ActionError(result.error, { [result.field]: [result.error] });
-  const link = await invitationLink(result.token);
-  logInvitationLink(result.invitation.email, link);
-  revalidatePath(MEMBERS_PAGE, 'page');
-  // The link goes back to the inviter once; the audit entry gets the invitation id, never the token.
-  return { message: `Invitation created for ${result.invitation.email}.`, data: { link }, audit: { invitationId: result.invitation.id } };
-});
+export const inviteMemberAction = defineAction(
+  { name: 'members.invite', schema: inviteSchema },
+  async (input, { tenant, user, role }) => {
+    const result = await createInvitation({
+      tenantId: tenant.id,
+      invitedById: user.id,
+      inviterRole: role,
+      email: input.email,
+      role: input.role,
+    });
+    if (!result.ok) throw new ActionError(result.error, { [result.field]: [result.error] });
+    const link = await invitationLink(result.token);
+    logInvitationLink(result.invitation.email, link);
+    revalidatePath(MEMBERS_PAGE, 'page');
+    // The link goes back to the inviter once; the audit entry gets the invitation id, never the token.
+    return {
+      message: `Invitation created for ${result.invitation.email}.`,
+      data: { link },
+      audit: { invitationId: result.invitation.id },
+    };
+  },
+);
 
 export const revokeInvitationAction = defineAction(
   { name: 'members.revokeInvitation', permission: 'members.invite', schema: revokeInvitationSchema },

@@ -34,8 +34,16 @@ export type CreateInvitationResult =
   | { ok: true; token: string; invitation: { id: string; email: string; role: Role; expiresAt: Date } }
   | { ok: false; field: 'email' | 'role'; error: string };
 
-export async function createInvitation({ tenantId, invitedById, inviterRole, email, role, now = new Date() }: CreateInput): Promise<CreateInvitationResult> {
-  if (!hasRole(inviterRole, role)) return { ok: false, field: 'role', error: 'You cannot invite someone with a role above your own.' };
+export async function createInvitation({
+  tenantId,
+  invitedById,
+  inviterRole,
+  email,
+  role,
+  now = new Date(),
+}: CreateInput): Promise<CreateInvitationResult> {
+  if (!hasRole(inviterRole, role))
+    return { ok: false, field: 'role', error: 'You cannot invite someone with a role above your own.' };
   const address = normalizeEmail(email);
   const scoped = forTenant(tenantId);
   const existing = await scoped.membership.findFirst({ where: { user: { email: address } }, select: { id: true } });
@@ -46,7 +54,14 @@ export async function createInvitation({ tenantId, invitedById, inviterRole, ema
   const [, invitation] = await scoped.$transaction([
     scoped.invitation.deleteMany({ where: { email: address, acceptedAt: null } }),
     scoped.invitation.create({
-      data: { tenantId, email: address, role, tokenHash: hashInvitationToken(token), invitedById, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+      data: {
+        tenantId,
+        email: address,
+        role,
+        tokenHash: hashInvitationToken(token),
+        invitedById,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      },
       select: { id: true, email: true, role: true, expiresAt: true },
     }),
   ]);
@@ -114,7 +129,13 @@ export type AcceptResult =
   | { ok: true; tenant: { id: string; slug: string; name: string }; role: Role }
   | { ok: false; reason: InvitationRefusal; message: string };
 
-export async function acceptInvitation({ token, userId, userEmail, now = new Date(), ip = null }: AcceptInput): Promise<AcceptResult> {
+export async function acceptInvitation({
+  token,
+  userId,
+  userEmail,
+  now = new Date(),
+  ip = null,
+}: AcceptInput): Promise<AcceptResult> {
   const row = await findByToken(token);
   const refusal = stateOf(row, now);
   if (refusal || !row) return refuse(refusal ?? 'invalid');
@@ -135,7 +156,13 @@ export async function acceptInvitation({ token, userId, userEmail, now = new Dat
   });
   if (outcome === 'used') return refuse('used');
 
-  await recordAudit({ tenantId: row.tenantId, userId, action: 'invitations.accept', data: { invitationId: row.id, role: outcome }, ip });
+  await recordAudit({
+    tenantId: row.tenantId,
+    userId,
+    action: 'invitations.accept',
+    data: { invitationId: row.id, role: outcome },
+    ip,
+  });
   return { ok: true, tenant: row.tenant, role: outcome };
 }
 

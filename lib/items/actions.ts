@@ -13,19 +13,28 @@ import { createItemSchema, deleteItemSchema, renameItemSchema } from '@/lib/item
  */
 const taken = () => new ActionError(ITEM_NAME_TAKEN, { name: [ITEM_NAME_TAKEN] });
 
-export const createItemAction = defineAction({ name: 'items.create', schema: createItemSchema }, async (input, { tenant, user }) => {
-  const result = await insertItem(tenant.id, { name: input.name, createdById: user.id });
-  if (!result.ok) throw taken();
-  return { message: `Added “${input.name}”`, data: { id: result.item.id }, audit: { id: result.item.id } };
-});
+export const createItemAction = defineAction(
+  { name: 'items.create', schema: createItemSchema },
+  async (input, { tenant, user }) => {
+    const result = await insertItem(tenant.id, { name: input.name, createdById: user.id });
+    if (!result.ok) throw taken();
+    return { message: `Added “${input.name}”`, data: { id: result.item.id }, audit: { id: result.item.id } };
+  },
+);
 
-export const renameItemAction = defineAction({ name: 'items.update', schema: renameItemSchema }, async (input, { tenant }) => {
-  const result = await renameItem(tenant.id, input);
-  if (!result.ok) throw result.reason === 'taken' ? taken() : new ActionError('Item not found');
-  return { message: 'Renamed' };
-});
+export const renameItemAction = defineAction(
+  { name: 'items.update', schema: renameItemSchema },
+  async (input, { tenant }) => {
+    const result = await renameItem(tenant.id, input);
+    if (!result.ok) throw result.reason === 'taken' ? taken() : new ActionError('Item not found');
+    return { message: 'Renamed' };
+  },
+);
 
-export const deleteItemAction = defineAction({ name: 'items.delete', schema: deleteItemSchema }, async (input, { tenant }) => {
-  if (!(await deleteItem(tenant.id, input.id))) throw new ActionError('Item not found');
-  return { message: 'Deleted' };
-});
+export const deleteItemAction = defineAction(
+  { name: 'items.delete', schema: deleteItemSchema },
+  async (input, { tenant }) => {
+    if (!(await deleteItem(tenant.id, input.id))) throw new ActionError('Item not found');
+    return { message: 'Deleted' };
+  },
+);

@@ -26,11 +26,21 @@ export async function createItemHandler(request: Request, { tenant, keyId, ip }:
   if (!parsed.success) {
     // Issues on the body as a whole (not an object at all) are reported under `body`.
     const { fieldErrors, formErrors } = inputErrors(parsed.error);
-    return Response.json({ error: 'Invalid body', fieldErrors: formErrors.length ? { body: formErrors, ...fieldErrors } : fieldErrors }, { status: 400 });
+    return Response.json(
+      { error: 'Invalid body', fieldErrors: formErrors.length ? { body: formErrors, ...fieldErrors } : fieldErrors },
+      { status: 400 },
+    );
   }
   const result = await insertItem(tenant.id, { name: parsed.data.name, createdById: null });
-  if (!result.ok) return Response.json({ error: 'Invalid body', fieldErrors: { name: [ITEM_NAME_TAKEN] } }, { status: 409 });
+  if (!result.ok)
+    return Response.json({ error: 'Invalid body', fieldErrors: { name: [ITEM_NAME_TAKEN] } }, { status: 409 });
   const { item } = result;
-  await recordAudit({ tenantId: tenant.id, userId: null, action: 'items.create', data: { itemId: item.id, name: item.name, via: 'api', keyId }, ip });
+  await recordAudit({
+    tenantId: tenant.id,
+    userId: null,
+    action: 'items.create',
+    data: { itemId: item.id, name: item.name, via: 'api', keyId },
+    ip,
+  });
   return Response.json({ item }, { status: 201 });
 }

@@ -18,13 +18,20 @@ export type Item = { id: string; name: string; createdAt: Date };
 
 /** Oldest first (then by id, so equal timestamps keep one order); `limit` caps an API page. */
 export async function listItems(tenantId: string, { limit }: { limit?: number } = {}): Promise<Item[]> {
-  return forTenant(tenantId).item.findMany({ select: ITEM, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
+  return forTenant(tenantId).item.findMany({
+    select: ITEM,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
 }
 
 export type InsertResult = { ok: true; item: Item } | { ok: false; reason: 'taken' };
 export type RenameResult = { ok: true } | { ok: false; reason: 'taken' | 'not-found' };
 
-export async function insertItem(tenantId: string, { name, createdById }: { name: string; createdById: string | null }): Promise<InsertResult> {
+export async function insertItem(
+  tenantId: string,
+  { name, createdById }: { name: string; createdById: string | null },
+): Promise<InsertResult> {
   try {
     const item = await forTenant(tenantId).item.create({ data: { tenantId, name, createdById }, select: ITEM });
     return { ok: true, item };

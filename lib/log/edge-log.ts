@@ -4,6 +4,12 @@
  * a trace.
  */
 export function edgeLog(level: 'info' | 'warn', msg: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ level: level === 'warn' ? 40 : 30, time: Date.now(), service: 'middleware', msg, ...fields });
+  const line = JSON.stringify({
+    level: level === 'warn' ? 40 : 30,
+    time: Date.now(),
+    service: 'middleware',
+    msg,
+    ...fields,
+  });
   (level === 'warn' ? console.warn : console.info)(line);
 }

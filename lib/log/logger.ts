@@ -13,13 +13,20 @@ import { REQUEST_ID_HEADER } from './request-id';
 export const logger: Logger = pino({
   level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   base: { service: 'web' },
-  redact: { paths: ['password', '*.password', 'token', '*.token', 'key', '*.key', 'authorization'], censor: '[redacted]' },
+  redact: {
+    paths: ['password', '*.password', 'token', '*.token', 'key', '*.key', 'authorization'],
+    censor: '[redacted]',
+  },
 });
 
 export async function getRequestLogger(bindings: Record<string, unknown> = {}): Promise<Logger> {
   try {
     const h = await headers();
-    return logger.child({ requestId: h.get(REQUEST_ID_HEADER) ?? undefined, tenant: h.get(TENANT_SLUG_HEADER) ?? undefined, ...bindings });
+    return logger.child({
+      requestId: h.get(REQUEST_ID_HEADER) ?? undefined,
+      tenant: h.get(TENANT_SLUG_HEADER) ?? undefined,
+      ...bindings,
+    });
   } catch {
     // Outside a request (scripts, startup): no request id to add.
     return logger.child(bindings);

@@ -15,7 +15,12 @@ export const MEMBERS_PAGE = '/[tenant]/members';
 export const changeMemberRoleAction = defineAction(
   { name: 'members.updateRole', schema: changeRoleSchema },
   async (input, { tenant, user, role: actorRole }) => {
-    const result = await changeRole({ tenantId: tenant.id, actor: { userId: user.id, role: actorRole }, targetUserId: input.userId, role: input.role });
+    const result = await changeRole({
+      tenantId: tenant.id,
+      actor: { userId: user.id, role: actorRole },
+      targetUserId: input.userId,
+      role: input.role,
+    });
     if (!result.ok) throw new ActionError(result.error);
     revalidatePath(MEMBERS_PAGE, 'page');
     return { message: 'Role updated.' };
@@ -25,7 +30,11 @@ export const changeMemberRoleAction = defineAction(
 export const removeMemberAction = defineAction(
   { name: 'members.remove', schema: removeMemberSchema },
   async (input, { tenant, user, role: actorRole }) => {
-    const result = await removeMember({ tenantId: tenant.id, actor: { userId: user.id, role: actorRole }, targetUserId: input.userId });
+    const result = await removeMember({
+      tenantId: tenant.id,
+      actor: { userId: user.id, role: actorRole },
+      targetUserId: input.userId,
+    });
     if (!result.ok) throw new ActionError(result.error);
     revalidatePath(MEMBERS_PAGE, 'page');
     return { message: 'Member removed.' };

@@ -19,7 +19,13 @@ export async function listMembers(tenantId: string): Promise<MemberRow[]> {
     select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, role: r.role, joinedAt: r.createdAt }));
+  return rows.map((r) => ({
+    userId: r.user.id,
+    name: r.user.name,
+    email: r.user.email,
+    role: r.role,
+    joinedAt: r.createdAt,
+  }));
 }
 
 const NOT_A_MEMBER: RuleResult = { ok: false, error: 'That person is not a member of this organisation.' };
@@ -56,9 +62,17 @@ type ChangeRoleInput = { tenantId: string; actor: Actor; targetUserId: string; r
 export async function changeRole({ tenantId, actor, targetUserId, role }: ChangeRoleInput): Promise<RuleResult> {
   try {
     return await serializable(tenantId, async (tx) => {
-      const target = await tx.membership.findFirst({ where: { userId: targetUserId }, select: { id: true, role: true } });
+      const target = await tx.membership.findFirst({
+        where: { userId: targetUserId },
+        select: { id: true, role: true },
+      });
       if (!target) return NOT_A_MEMBER;
-      const verdict = checkRoleChange({ actorRole: actor.role, targetRole: target.role, newRole: role, ownerCount: await ownerCount(tx) });
+      const verdict = checkRoleChange({
+        actorRole: actor.role,
+        targetRole: target.role,
+        newRole: role,
+        ownerCount: await ownerCount(tx),
+      });
       if (!verdict.ok || target.role === role) return verdict;
       await tx.membership.update({ where: { id: target.id }, data: { role }, select: { id: true } });
       return verdict;
@@ -74,7 +88,10 @@ type RemoveInput = { tenantId: string; actor: Actor; targetUserId: string };
 export async function removeMember({ tenantId, actor, targetUserId }: RemoveInput): Promise<RuleResult> {
   try {
     return await serializable(tenantId, async (tx) => {
-      const target = await tx.membership.findFirst({ where: { userId: targetUserId }, select: { id: true, role: true } });
+      const target = await tx.membership.findFirst({
+        where: { userId: targetUserId },
+        select: { id: true, role: true },
+      });
       if (!target) return NOT_A_MEMBER;
       const verdict = checkRemoval({
         actorRole: actor.role,

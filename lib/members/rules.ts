@@ -17,7 +17,8 @@ type RoleChange = { actorRole: Role; targetRole: Role; newRole: Role; ownerCount
 export function checkRoleChange({ actorRole, targetRole, newRole, ownerCount }: RoleChange): RuleResult {
   if (!hasRole(actorRole, 'ADMIN')) return { ok: false, error: 'Only an admin or owner can change roles.' };
   if (!hasRole(actorRole, newRole)) return { ok: false, error: 'You cannot grant a role above your own.' };
-  if (targetRole === 'OWNER' && actorRole !== 'OWNER') return { ok: false, error: 'Only an owner can change an owner’s role.' };
+  if (targetRole === 'OWNER' && actorRole !== 'OWNER')
+    return { ok: false, error: 'Only an owner can change an owner’s role.' };
   if (targetRole === 'OWNER' && newRole !== 'OWNER' && ownerCount <= 1) {
     return { ok: false, error: 'The last owner cannot be demoted. Make someone else an owner first.' };
   }
@@ -28,7 +29,8 @@ type Removal = { actorRole: Role; targetRole: Role; ownerCount: number; self: bo
 
 export function checkRemoval({ actorRole, targetRole, ownerCount, self }: Removal): RuleResult {
   if (!self && !hasRole(actorRole, 'ADMIN')) return { ok: false, error: 'Only an admin or owner can remove members.' };
-  if (targetRole === 'OWNER' && actorRole !== 'OWNER') return { ok: false, error: 'Only an owner can remove an owner.' };
+  if (targetRole === 'OWNER' && actorRole !== 'OWNER')
+    return { ok: false, error: 'Only an owner can remove an owner.' };
   if (targetRole === 'OWNER' && ownerCount <= 1) {
     return { ok: false, error: 'The last owner cannot be removed. Make someone else an owner first.' };
   }

@@ -27,12 +27,16 @@ export async function createTenantFromForm(_prev: ActionState, formData: FormDat
     slug: formData.get('slug') ?? undefined,
     ip: clientIp(await headers()),
   });
-  if (!result.ok) return { ok: false, error: result.error ?? 'Please fix the highlighted fields', fieldErrors: result.fieldErrors };
+  if (!result.ok)
+    return { ok: false, error: result.error ?? 'Please fix the highlighted fields', fieldErrors: result.fieldErrors };
 
   invalidateTenant(result.tenant.slug);
   // The form navigates with a full load (lib/actions/navigate.ts); header/custom modes have no URL.
   const href = await enterTenant(result.tenant.slug);
   return href
     ? { ok: true, message: `Created “${result.tenant.name}”. Opening its dashboard…`, data: navigateTo(href) }
-    : { ok: true, message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.` };
+    : {
+        ok: true,
+        message: `Created “${result.tenant.name}”. Send requests with the tenant header set to ${result.tenant.slug}.`,
+      };
 }

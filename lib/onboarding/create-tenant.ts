@@ -18,8 +18,16 @@ import { validateNewSlug } from '@/lib/tenants/slug';
  * Tests: tests/accounts/onboarding.test.ts.
  */
 export const createTenantSchema = z.object({
-  name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(80, 'Keep the name under 80 characters.'),
-  slug: z.string({ error: 'Choose an address.' }).trim().min(1, 'Choose an address.').max(63, 'Use at most 63 characters.'),
+  name: z
+    .string({ error: 'Enter a name.' })
+    .trim()
+    .min(1, 'Enter a name.')
+    .max(80, 'Keep the name under 80 characters.'),
+  slug: z
+    .string({ error: 'Choose an address.' })
+    .trim()
+    .min(1, 'Choose an address.')
+    .max(63, 'Use at most 63 characters.'),
 });
 
 export const SLUG_TAKEN_MESSAGE = 'That address is already taken; please choose another.';
@@ -60,6 +68,12 @@ export async function createTenant({ userId, name, slug, ip = null }: Input): Pr
     throw error;
   }
 
-  await recordAudit({ tenantId: tenant.id, userId, action: 'tenant.create', data: { slug: tenant.slug, name: tenant.name }, ip });
+  await recordAudit({
+    tenantId: tenant.id,
+    userId,
+    action: 'tenant.create',
+    data: { slug: tenant.slug, name: tenant.name },
+    ip,
+  });
   return { ok: true, tenant };
 }

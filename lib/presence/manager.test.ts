@@ -5,7 +5,12 @@ import { TenantAwareMemoryBackend } from './memory-backend';
 import { TenantAwareRedisBackend } from './redis-backend';
 
 const prefix = `test-manager-${process.pid}-${Date.now().toString(36)}`;
-const redisManager = new TenantPresenceManager({ backend: 'redis', redisUrl: 'redis://127.0.0.1:6379', keyPrefix: prefix, maxTenants: 2 });
+const redisManager = new TenantPresenceManager({
+  backend: 'redis',
+  redisUrl: 'redis://127.0.0.1:6379',
+  keyPrefix: prefix,
+  maxTenants: 2,
+});
 
 afterAll(async () => {
   const redis = redisManager.connection();
@@ -23,7 +28,8 @@ describe('TenantPresenceManager', () => {
   });
 
   it('builds the backend the tenancy config names (PRESENCE_BACKEND / REDIS_URL)', () => {
-    const expected = getTenancyConfig().presence.backend === 'redis' ? TenantAwareRedisBackend : TenantAwareMemoryBackend;
+    const expected =
+      getTenancyConfig().presence.backend === 'redis' ? TenantAwareRedisBackend : TenantAwareMemoryBackend;
     expect(getTenantPresenceBackend('acme')).toBeInstanceOf(expected);
     expect(getTenantPresenceBackend('acme')).toBe(TenantPresenceManager.forTenant('acme'));
   });

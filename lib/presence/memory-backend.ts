@@ -1,6 +1,12 @@
 import { singleton } from '@/lib/singleton';
 import { assertTenantId, encodeKeyPart } from '@/lib/state/key-parts';
-import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
+import {
+  DEFAULT_PRESENCE_TIMEOUT_MS,
+  type PresenceBackend,
+  type PresenceHealth,
+  type PresenceMeta,
+  type PresenceRecord,
+} from './types';
 
 /**
  * In-process presence, the development default.
@@ -75,7 +81,12 @@ export class TenantAwareMemoryBackend implements PresenceBackend {
     room.gone.delete(userId); // back before anyone announced the leave: no leave
     const now = this.now();
     const previous = room.live.get(userId);
-    const record: PresenceRecord = { id: userId, tenantId: this.tenantId, joinedAt: previous?.record.joinedAt ?? now, meta: { ...meta } };
+    const record: PresenceRecord = {
+      id: userId,
+      tenantId: this.tenantId,
+      joinedAt: previous?.record.joinedAt ?? now,
+      meta: { ...meta },
+    };
     room.live.set(userId, { record, lastSeen: now });
     return clone(record);
   }

@@ -45,7 +45,12 @@ describe.each(factories)('%s presence backend', (_name, make) => {
 
   it('returns records shaped { id, tenantId, joinedAt, meta }', async () => {
     const record = await acme.join('doc', 'alice', { name: 'Alice', color: 3 });
-    expect(record).toEqual({ id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t, meta: { name: 'Alice', color: 3 } });
+    expect(record).toEqual({
+      id: 'alice',
+      tenantId: acme.tenantId,
+      joinedAt: clock.t,
+      meta: { name: 'Alice', color: 3 },
+    });
     expect(await acme.list('doc')).toEqual([record]);
   });
 
@@ -127,7 +132,9 @@ describe.each(factories)('%s presence backend', (_name, make) => {
   it('returns the removed records from sweep(key)', async () => {
     await acme.join('doc', 'alice', { name: 'Alice' });
     clock.t += TIMEOUT + 1;
-    expect(await acme.sweep('doc')).toEqual([{ id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t - TIMEOUT - 1, meta: { name: 'Alice' } }]);
+    expect(await acme.sweep('doc')).toEqual([
+      { id: 'alice', tenantId: acme.tenantId, joinedAt: clock.t - TIMEOUT - 1, meta: { name: 'Alice' } },
+    ]);
     expect(await acme.sweep('doc')).toEqual([]);
   });
 
@@ -236,7 +243,12 @@ describe('redis presence backend (storage details)', () => {
   it('reports degraded (and does not throw) when Redis is unreachable', async () => {
     const backend = new TenantAwareRedisBackend({ tenantId: 'acme', url: 'redis://127.0.0.1:1', timeoutMs: TIMEOUT });
     try {
-      expect(await backend.healthCheck()).toMatchObject({ status: 'degraded', backend: 'redis', tenantId: 'acme', presenceCount: 0 });
+      expect(await backend.healthCheck()).toMatchObject({
+        status: 'degraded',
+        backend: 'redis',
+        tenantId: 'acme',
+        presenceCount: 0,
+      });
     } finally {
       await backend.close();
     }

@@ -3,7 +3,13 @@ import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, encodeKeyPart, tenan
 import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
 import { byJoin } from './memory-backend';
 import { scripts } from './redis-scripts';
-import { DEFAULT_PRESENCE_TIMEOUT_MS, type PresenceBackend, type PresenceHealth, type PresenceMeta, type PresenceRecord } from './types';
+import {
+  DEFAULT_PRESENCE_TIMEOUT_MS,
+  type PresenceBackend,
+  type PresenceHealth,
+  type PresenceMeta,
+  type PresenceRecord,
+} from './types';
 
 /**
  * Redis presence for one tenant.
@@ -73,7 +79,14 @@ export class TenantAwareRedisBackend implements PresenceBackend {
     const keys = this.keys(key);
     encodeKeyPart(userId, 'user id');
     const now = this.now();
-    const joined = await scripts.join.run(this.redis, keys, [userId, now, now - this.timeoutMs, JSON.stringify(meta), this.ttlMs(), encodeKeyPart(key)]);
+    const joined = await scripts.join.run(this.redis, keys, [
+      userId,
+      now,
+      now - this.timeoutMs,
+      JSON.stringify(meta),
+      this.ttlMs(),
+      encodeKeyPart(key),
+    ]);
     return { id: userId, tenantId: this.tenantId, joinedAt: Number(joined), meta: structuredClone(meta) };
   }
 
@@ -106,7 +119,10 @@ export class TenantAwareRedisBackend implements PresenceBackend {
   }
 
   async sweep(key: string): Promise<PresenceRecord[]> {
-    const result = (await scripts.sweep.run(this.redis, this.keys(key), [this.cutoff(), encodeKeyPart(key)])) as unknown[];
+    const result = (await scripts.sweep.run(this.redis, this.keys(key), [
+      this.cutoff(),
+      encodeKeyPart(key),
+    ])) as unknown[];
     return this.parsePairs(result.slice(1));
   }
 
@@ -140,7 +156,12 @@ export class TenantAwareRedisBackend implements PresenceBackend {
       const presenceCount = await withTimeout(this.countAll(), HEALTH_TIMEOUT_MS);
       return { ...base, status: 'ok', presenceCount };
     } catch (error) {
-      return { ...base, status: 'degraded', presenceCount: 0, error: error instanceof Error ? error.message : String(error) };
+      return {
+        ...base,
+        status: 'degraded',
+        presenceCount: 0,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 

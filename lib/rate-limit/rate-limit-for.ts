@@ -8,7 +8,10 @@ import { type RateLimitResult, rateLimit } from '@/lib/rate-limit';
  */
 export type PreTenantBucket = 'onboarding' | 'invitations';
 
-export function rateLimitFor(scope: Pick<TenantInfo, 'id' | 'getSetting'> | PreTenantBucket, actorId: string): Promise<RateLimitResult> {
+export function rateLimitFor(
+  scope: Pick<TenantInfo, 'id' | 'getSetting'> | PreTenantBucket,
+  actorId: string,
+): Promise<RateLimitResult> {
   if (typeof scope === 'string') return rateLimit({ tenantId: scope, userId: actorId, plan: 'free' });
   return rateLimit({ tenantId: scope.id, userId: actorId, plan: scope.getSetting('plan', 'free') });
 }

@@ -32,13 +32,22 @@ export function validatePresenceKey(key: unknown): string {
 
 /** Client meta: a small flat object of scalars. `name`/`image` always come from the token instead. */
 export const presenceMetaSchema = z
-  .record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), z.union([z.string().max(256), z.number().finite(), z.boolean(), z.null()]))
+  .record(
+    z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+    z.union([z.string().max(256), z.number().finite(), z.boolean(), z.null()]),
+  )
   .refine((meta) => Object.keys(meta).length <= 16, 'at most 16 meta fields')
-  .refine((meta) => new TextEncoder().encode(JSON.stringify(meta)).length <= MAX_META_BYTES, `meta larger than ${MAX_META_BYTES} bytes`);
+  .refine(
+    (meta) => new TextEncoder().encode(JSON.stringify(meta)).length <= MAX_META_BYTES,
+    `meta larger than ${MAX_META_BYTES} bytes`,
+  );
 
 export const joinPayloadSchema = z.strictObject({ key: presenceKeySchema, meta: presenceMetaSchema.optional() });
 export const leavePayloadSchema = z.strictObject({ key: presenceKeySchema });
-export const handshakeAuthSchema = z.object({ token: z.string().min(1).max(4096), tenant: z.string().min(1).max(128).optional() });
+export const handshakeAuthSchema = z.object({
+  token: z.string().min(1).max(4096),
+  tenant: z.string().min(1).max(128).optional(),
+});
 
 export type PresenceClientMeta = z.infer<typeof presenceMetaSchema>;
 export type JoinPayload = z.infer<typeof joinPayloadSchema>;

@@ -1,12 +1,22 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { getRealtimeSecret, RealtimeTokenError, REALTIME_AUDIENCE, REALTIME_ISSUER, signRealtimeToken, verifyRealtimeToken } from './token';
+import {
+  getRealtimeSecret,
+  RealtimeTokenError,
+  REALTIME_AUDIENCE,
+  REALTIME_ISSUER,
+  signRealtimeToken,
+  verifyRealtimeToken,
+} from './token';
 
 const secret = 'a'.repeat(32);
 const other = 'b'.repeat(32);
 const alice = { sub: 'user-alice', tenantId: 'tenant-acme', tenantSlug: 'acme', name: 'Alice', image: null };
 
-function raw(claims: Record<string, unknown>, opts: { exp?: number; iat?: number; aud?: string; iss?: string; key?: string } = {}) {
+function raw(
+  claims: Record<string, unknown>,
+  opts: { exp?: number; iat?: number; aud?: string; iss?: string; key?: string } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -22,7 +32,13 @@ describe('realtime tokens', () => {
   it('round-trips user and tenant claims', async () => {
     const token = await signRealtimeToken(alice, { secret });
     const claims = await verifyRealtimeToken(token, { secret });
-    expect(claims).toMatchObject({ sub: 'user-alice', tenantId: 'tenant-acme', tenantSlug: 'acme', name: 'Alice', image: null });
+    expect(claims).toMatchObject({
+      sub: 'user-alice',
+      tenantId: 'tenant-acme',
+      tenantSlug: 'acme',
+      name: 'Alice',
+      image: null,
+    });
     expect(claims.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(60);
   });
 
@@ -47,7 +63,12 @@ describe('realtime tokens', () => {
   });
 
   it('refuses an unsigned (alg none) token, a wrong audience or issuer, and garbage', async () => {
-    const unsigned = new UnsecuredJWT({ tenantId: 'tenant-acme', name: 'A' }).setSubject('x').setIssuer(REALTIME_ISSUER).setAudience(REALTIME_AUDIENCE).setExpirationTime('1m').encode();
+    const unsigned = new UnsecuredJWT({ tenantId: 'tenant-acme', name: 'A' })
+      .setSubject('x')
+      .setIssuer(REALTIME_ISSUER)
+      .setAudience(REALTIME_AUDIENCE)
+      .setExpirationTime('1m')
+      .encode();
     for (const token of [
       unsigned,
       await raw({ tenantId: 'tenant-acme', name: 'A' }, { aud: 'someone-else' }),

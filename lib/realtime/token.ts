@@ -71,11 +71,14 @@ export function getRealtimeSecret(source?: EnvSource): string {
   const e = source ? envFrom(source) : env;
   if (e.REALTIME_SECRET) return e.REALTIME_SECRET;
   if (e.NODE_ENV === 'production') throw new RealtimeConfigError('REALTIME_SECRET is required in production');
-  return createHash('sha256').update(`tenantry-dev-realtime:${e.AUTH_SECRET ?? ''}`).digest('hex');
+  return createHash('sha256')
+    .update(`tenantry-dev-realtime:${e.AUTH_SECRET ?? ''}`)
+    .digest('hex');
 }
 
 function key(secret: string): Uint8Array {
-  if (secret.length < MIN_SECRET_LENGTH) throw new RealtimeConfigError(`realtime secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new RealtimeConfigError(`realtime secret must be at least ${MIN_SECRET_LENGTH} characters`);
   return new TextEncoder().encode(secret);
 }
 
@@ -88,7 +91,12 @@ export async function signRealtimeToken(
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_LIFETIME_SECONDS) {
     throw new RangeError(`expiresInSeconds must be an integer in 1..${MAX_LIFETIME_SECONDS}`);
   }
-  const claims = { tenantId: input.tenantId, tenantSlug: input.tenantSlug ?? null, name: input.name, image: input.image ?? null };
+  const claims = {
+    tenantId: input.tenantId,
+    tenantSlug: input.tenantSlug ?? null,
+    name: input.name,
+    image: input.image ?? null,
+  };
   claimsSchema.omit({ exp: true }).parse({ sub: input.sub, ...claims });
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
@@ -103,7 +111,8 @@ export async function signRealtimeToken(
 
 /** Verifies a token; throws RealtimeTokenError ('expired' | 'invalid') on any problem. */
 export async function verifyRealtimeToken(token: unknown, options: { secret?: string } = {}): Promise<RealtimeClaims> {
-  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw new RealtimeTokenError('invalid', 'missing or malformed token');
+  if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
+    throw new RealtimeTokenError('invalid', 'missing or malformed token');
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, key(options.secret ?? getRealtimeSecret()), {

@@ -23,7 +23,9 @@ function realtimeSources(publicUrl: string | undefined, dev: boolean): string[] 
     }
   }
   // Without REALTIME_PUBLIC_URL the client falls back to <page host>:3001.
-  return dev ? ['http://localhost:*', 'ws://localhost:*', 'http://*.localhost:*', 'ws://*.localhost:*'] : ['https:', 'wss:'];
+  return dev
+    ? ['http://localhost:*', 'ws://localhost:*', 'http://*.localhost:*', 'ws://*.localhost:*']
+    : ['https:', 'wss:'];
 }
 
 export function buildCsp(nonce: string, options: { dev: boolean; realtimeUrl?: string }): string {

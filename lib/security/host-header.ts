@@ -13,7 +13,14 @@ export function isUsableHost(value: string | null): boolean {
   try {
     const url = new URL(`http://${value}`);
     // Only an authority: no userinfo (`a@b`), path, query or fragment smuggled into the header.
-    return url.host !== '' && url.username === '' && url.password === '' && url.pathname === '/' && !value.includes('/') && !/[?#]/.test(value);
+    return (
+      url.host !== '' &&
+      url.username === '' &&
+      url.password === '' &&
+      url.pathname === '/' &&
+      !value.includes('/') &&
+      !/[?#]/.test(value)
+    );
   } catch {
     return false;
   }

@@ -48,7 +48,8 @@ export const DEFAULT_SETTINGS: TenantSettings = tenantSettingsSchema.parse({});
 
 /** Reads a stored settings column; anything invalid falls back to the defaults, key by key. */
 export function readTenantSettings(stored: unknown): TenantSettings {
-  const input = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const input =
+    stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(tenantSettingsSchema.shape) as (keyof TenantSettings)[]) {
     const field = tenantSettingsSchema.shape[key].safeParse(input[key]);
@@ -62,7 +63,10 @@ export const settingsFormSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(80, 'Keep the name under 80 characters.'),
   theme: z.enum(THEMES, { error: 'Choose light or dark.' }),
   logoUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), httpsUrl.optional()),
-  features: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(featureIds, { error: 'Unknown feature.' }))),
+  features: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(featureIds, { error: 'Unknown feature.' })),
+  ),
   plan: z.enum(PLANS, { error: 'Choose free, pro or enterprise.' }).optional(),
 });
 

@@ -16,8 +16,13 @@ export type SettingsResult =
 
 type Input = { tenantId: string; actorRole: Role; input: SettingsFormInput };
 
-export async function loadSettings(tenantId: string): Promise<{ name: string; slug: string; settings: TenantSettings } | null> {
-  const row = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true, settings: true } });
+export async function loadSettings(
+  tenantId: string,
+): Promise<{ name: string; slug: string; settings: TenantSettings } | null> {
+  const row = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { name: true, slug: true, settings: true },
+  });
   return row ? { name: row.name, slug: row.slug, settings: readTenantSettings(row.settings) } : null;
 }
 
@@ -26,7 +31,10 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 export async function updateSettings({ tenantId, actorRole, input }: Input): Promise<SettingsResult> {
-  const row = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true, settings: true } });
+  const row = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { name: true, slug: true, settings: true },
+  });
   if (!row) return { ok: false, error: 'Not found' };
   const current = readTenantSettings(row.settings);
   const plan = input.plan ?? current.plan;
@@ -34,7 +42,12 @@ export async function updateSettings({ tenantId, actorRole, input }: Input): Pro
     return { ok: false, field: 'plan', error: 'Only an owner can change the plan.' };
   }
 
-  const next: TenantSettings = { theme: input.theme, features: input.features, plan, ...(input.logoUrl ? { logoUrl: input.logoUrl } : {}) };
+  const next: TenantSettings = {
+    theme: input.theme,
+    features: input.features,
+    plan,
+    ...(input.logoUrl ? { logoUrl: input.logoUrl } : {}),
+  };
   const stored = asRecord(row.settings);
   delete stored.logoUrl;
   const merged = { ...stored, ...next };
@@ -44,6 +57,10 @@ export async function updateSettings({ tenantId, actorRole, input }: Input): Pro
       (key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]),
     ),
   ];
-  await db.tenant.update({ where: { id: tenantId }, data: { name: input.name, settings: merged }, select: { id: true } });
+  await db.tenant.update({
+    where: { id: tenantId },
+    data: { name: input.name, settings: merged },
+    select: { id: true },
+  });
   return { ok: true, slug: row.slug, settings: next, changed };
 }

@@ -38,18 +38,30 @@ describe('defineTenancy defaults', () => {
 
   it('keeps file values over defaults', () => {
     const c = defineTenancy(
-      { resolver: 'path', required: false, defaultTenant: 'acme', path: { position: 2 }, subdomain: { mainDomain: 'Example.com.' } },
+      {
+        resolver: 'path',
+        required: false,
+        defaultTenant: 'acme',
+        path: { position: 2 },
+        subdomain: { mainDomain: 'Example.com.' },
+      },
       NO_ENV,
     );
     expect(c.resolvers).toEqual(['path']);
     expect(c.required).toBe(false);
     expect(c.defaultTenant).toBe('acme');
-    expect(c.path).toEqual({ position: 2, exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'] });
+    expect(c.path).toEqual({
+      position: 2,
+      exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'],
+    });
     expect(c.subdomain.mainDomain).toBe('example.com');
   });
 
   it('parses a comma list (or an array) into a chain, lower-cased and de-duplicated', () => {
-    expect(defineTenancy({ resolver: ' Header , subdomain,header ' }, NO_ENV).resolvers).toEqual(['header', 'subdomain']);
+    expect(defineTenancy({ resolver: ' Header , subdomain,header ' }, NO_ENV).resolvers).toEqual([
+      'header',
+      'subdomain',
+    ]);
     expect(defineTenancy({ resolver: ['session', 'path'] }, NO_ENV).resolver).toBe('session,path');
   });
 
@@ -126,7 +138,13 @@ describe('environment overrides', () => {
         STATE_BACKEND: 'memory',
         STATE_REDIS_URL: 'rediss://cache.internal:6380',
       },
-      { resolver: 'subdomain', required: true, defaultTenant: 'acme', path: { position: 1 }, header: { name: 'X-Tenant-ID' } },
+      {
+        resolver: 'subdomain',
+        required: true,
+        defaultTenant: 'acme',
+        path: { position: 1 },
+        header: { name: 'X-Tenant-ID' },
+      },
     );
     expect(c.resolvers).toEqual(['header', 'path']);
     expect(c.required).toBe(false);
@@ -140,12 +158,21 @@ describe('environment overrides', () => {
     expect(c.state).toEqual({ backend: 'memory', redisUrl: 'rediss://cache.internal:6380' });
   });
 
-  it.each([['true', true], ['1', true], ['YES', true], ['off', false], ['0', false]])('reads TENANT_REQUIRED=%j as %j', (v, b) => {
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['YES', true],
+    ['off', false],
+    ['0', false],
+  ])('reads TENANT_REQUIRED=%j as %j', (v, b) => {
     expect(withEnv({ TENANT_REQUIRED: v }).required).toBe(b);
   });
 
   it('treats an empty variable as unset', () => {
-    const c = withEnv({ TENANT_RESOLVER: '', TENANT_DEFAULT: '  ', REDIS_URL: '' }, { resolver: 'path', defaultTenant: 'acme' });
+    const c = withEnv(
+      { TENANT_RESOLVER: '', TENANT_DEFAULT: '  ', REDIS_URL: '' },
+      { resolver: 'path', defaultTenant: 'acme' },
+    );
     expect(c.resolvers).toEqual(['path']);
     expect(c.defaultTenant).toBe('acme');
     expect(c.presence.backend).toBe('memory');
@@ -169,7 +196,9 @@ describe('environment overrides', () => {
   });
 
   it('keeps an explicit memory backend even when REDIS_URL is set', () => {
-    expect(withEnv({ REDIS_URL: 'redis://127.0.0.1:6379', PRESENCE_BACKEND: 'memory' }).presence.backend).toBe('memory');
+    expect(withEnv({ REDIS_URL: 'redis://127.0.0.1:6379', PRESENCE_BACKEND: 'memory' }).presence.backend).toBe(
+      'memory',
+    );
   });
 
   const bad: [string, string, string][] = [

@@ -170,7 +170,9 @@ function keyOf(path: readonly PropertyKey[]): string {
 }
 
 function valueAt(obj: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
 type Env = Map<EnvKey, EnvOverride>;
@@ -185,20 +187,22 @@ function fail(issue: z.core.$ZodIssue, raw: unknown, env: Env): never {
   throw new TenancyConfigError(key, EXPECT[key] ?? issue.message, show(key, valueAt(raw, key)), envVar);
 }
 
-const inputShape = z.strictObject({
-  resolver: z.unknown(),
-  resolvers: z.unknown(), // derived in the output; tolerated so a spread config can be passed back in
-  required: z.unknown(),
-  defaultTenant: z.unknown(),
-  contextName: z.unknown(),
-  subdomain: z.strictObject({ exclude: z.unknown(), mainDomain: z.unknown() }).partial().optional(),
-  path: z.strictObject({ position: z.unknown(), exclude: z.unknown() }).partial().optional(),
-  header: z.strictObject({ name: z.unknown() }).partial().optional(),
-  session: z.strictObject({ key: z.unknown(), jwtClaim: z.unknown() }).partial().optional(),
-  custom: z.unknown(),
-  presence: z.strictObject({ backend: z.unknown(), redisUrl: z.unknown() }).partial().optional(),
-  state: z.strictObject({ backend: z.unknown(), redisUrl: z.unknown() }).partial().optional(),
-}).partial();
+const inputShape = z
+  .strictObject({
+    resolver: z.unknown(),
+    resolvers: z.unknown(), // derived in the output; tolerated so a spread config can be passed back in
+    required: z.unknown(),
+    defaultTenant: z.unknown(),
+    contextName: z.unknown(),
+    subdomain: z.strictObject({ exclude: z.unknown(), mainDomain: z.unknown() }).partial().optional(),
+    path: z.strictObject({ position: z.unknown(), exclude: z.unknown() }).partial().optional(),
+    header: z.strictObject({ name: z.unknown() }).partial().optional(),
+    session: z.strictObject({ key: z.unknown(), jwtClaim: z.unknown() }).partial().optional(),
+    custom: z.unknown(),
+    presence: z.strictObject({ backend: z.unknown(), redisUrl: z.unknown() }).partial().optional(),
+    state: z.strictObject({ backend: z.unknown(), redisUrl: z.unknown() }).partial().optional(),
+  })
+  .partial();
 
 const BRAND = Symbol.for('tenantry.tenancy-config');
 
@@ -263,7 +267,11 @@ export function defineTenancy(input: TenancyInput = {}, options: DefineTenancyOp
       const backendEnv = env.get(`${part}.backend`)?.envVar;
       const from = backendEnv ? ` (backend from env ${backendEnv})` : '';
       const hint = `set ${part.toUpperCase()}_REDIS_URL or REDIS_URL`;
-      throw new TenancyConfigError(`${part}.redisUrl`, `is required when ${part}.backend is "redis"${from}; ${hint}`, undefined);
+      throw new TenancyConfigError(
+        `${part}.redisUrl`,
+        `is required when ${part}.backend is "redis"${from}; ${hint}`,
+        undefined,
+      );
     }
   }
 

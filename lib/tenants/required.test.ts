@@ -9,7 +9,12 @@ import type { ResolveInput } from './types';
  * `required` in every resolver mode: the middleware's question, asked after the real resolver
  * chain ran on a request that selects nothing (and on one that selects acme).
  */
-type Mode = { name: string; config: TenancyInput; selectsNothing: Partial<ResolveInput>; selectsAcme: Partial<ResolveInput> };
+type Mode = {
+  name: string;
+  config: TenancyInput;
+  selectsNothing: Partial<ResolveInput>;
+  selectsAcme: Partial<ResolveInput>;
+};
 
 const MODES: Mode[] = [
   {
@@ -71,7 +76,16 @@ describe.each(MODES)('required in $name mode', ({ config, selectsNothing, select
   });
 
   it('still serves the landing page, sign-in, onboarding, invitations, the API and Next itself', async () => {
-    for (const path of ['/', '/login', '/signup', '/logout', '/onboarding', '/invite/abc', '/api/tenant', '/_next/data/x.json']) {
+    for (const path of [
+      '/',
+      '/login',
+      '/signup',
+      '/logout',
+      '/onboarding',
+      '/invite/abc',
+      '/api/tenant',
+      '/_next/data/x.json',
+    ]) {
       expect(await refused(config, { ...selectsNothing, pathname: path }, path), path).toBe(false);
     }
   });

@@ -24,6 +24,10 @@ export function isTenantlessRoute(pathname: string): boolean {
 }
 
 /** Whether the middleware answers 404 for `pathname`, given what resolution found. */
-export function refuseWithoutTenant(pathname: string, match: TenantMatch | null, config: Pick<TenancyConfig, 'required'>): boolean {
+export function refuseWithoutTenant(
+  pathname: string,
+  match: TenantMatch | null,
+  config: Pick<TenancyConfig, 'required'>,
+): boolean {
   return match === null && config.required && !isTenantlessRoute(pathname);
 }

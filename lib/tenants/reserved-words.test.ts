@@ -23,7 +23,14 @@ describe('reserved words', () => {
   });
 
   it('backs every default exclude list and the app routes: none of their words can become a tenant', () => {
-    const lists = [DEFAULT_SUBDOMAIN_EXCLUDE, DEFAULT_PATH_EXCLUDE, APP_ROUTE_SEGMENTS, [...APP_LEVEL_SEGMENTS], tenancyFile.subdomain.exclude, tenancyFile.path.exclude];
+    const lists = [
+      DEFAULT_SUBDOMAIN_EXCLUDE,
+      DEFAULT_PATH_EXCLUDE,
+      APP_ROUTE_SEGMENTS,
+      [...APP_LEVEL_SEGMENTS],
+      tenancyFile.subdomain.exclude,
+      tenancyFile.path.exclude,
+    ];
     for (const word of lists.flat()) {
       expect(RESERVED_SLUGS.has(word), word).toBe(true);
       expect(validateNewSlug(word).ok, word).toBe(false);

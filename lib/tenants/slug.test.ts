@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isReservedSlug, isValidSlug, normalizeSlug, RESERVED_SLUGS, SLUG_PATTERN, toSlug, validateNewSlug } from './slug';
+import {
+  isReservedSlug,
+  isValidSlug,
+  normalizeSlug,
+  RESERVED_SLUGS,
+  SLUG_PATTERN,
+  toSlug,
+  validateNewSlug,
+} from './slug';
 
 describe('slug rule', () => {
   it.each(['a', 'acme', 'acme-corp', 'a1', '9lives', 'xn--bcher-kva', 'a'.repeat(63)])('accepts %j', (slug) => {
@@ -8,7 +16,19 @@ describe('slug rule', () => {
   });
 
   it.each([
-    '', '-acme', 'acme-', 'Acme', 'ac me', 'acme.corp', 'acme_corp', 'acme/x', '..', 'acme\n', 'a'.repeat(64), 'bücher', 'acme%0a',
+    '',
+    '-acme',
+    'acme-',
+    'Acme',
+    'ac me',
+    'acme.corp',
+    'acme_corp',
+    'acme/x',
+    '..',
+    'acme\n',
+    'a'.repeat(64),
+    'bücher',
+    'acme%0a',
   ])('rejects %j', (value) => {
     expect(isValidSlug(value)).toBe(false);
   });

@@ -38,9 +38,7 @@ export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());
 }
 
-export type SlugValidation =
-  | { ok: true; slug: string }
-  | { ok: false; reason: 'format' | 'reserved'; message: string };
+export type SlugValidation = { ok: true; slug: string } | { ok: false; reason: 'format' | 'reserved'; message: string };
 
 /** For onboarding: is `value` acceptable as a NEW tenant's slug? (Uniqueness is checked against the database elsewhere.) */
 export function validateNewSlug(value: unknown): SlugValidation {

@@ -17,7 +17,14 @@ describe('TenantInfo', () => {
 
   it('keeps given values and the raw row', () => {
     const row = { id: 'c1' };
-    const t = new TenantInfo({ id: 'c1', slug: 'acme', name: 'Acme Corp', settings: { theme: 'dark' }, metadata: { plan: 'pro' }, raw: row });
+    const t = new TenantInfo({
+      id: 'c1',
+      slug: 'acme',
+      name: 'Acme Corp',
+      settings: { theme: 'dark' },
+      metadata: { plan: 'pro' },
+      raw: row,
+    });
     expect([t.id, t.slug, t.name]).toEqual(['c1', 'acme', 'Acme Corp']);
     expect(t.raw).toBe(row);
     expect(t.metadata).toEqual({ plan: 'pro' });

@@ -60,7 +60,13 @@ export class TenantInfo<Raw = unknown> {
 
   /** Plain data for client components and JSON responses; `raw` (the database row) never leaves the server. */
   toJSON(): TenantJSON {
-    return { id: this.id, slug: this.slug, name: this.name, settings: { ...this.settings }, metadata: { ...this.metadata } };
+    return {
+      id: this.id,
+      slug: this.slug,
+      name: this.name,
+      settings: { ...this.settings },
+      metadata: { ...this.metadata },
+    };
   }
 
   static fromJSON(json: TenantJSON): TenantInfo {

@@ -18,7 +18,13 @@ const MISS_TTL_MS = 2_000;
 
 function toTenantInfo(row: { id: string; slug: string; name: string; settings: unknown }): TenantInfo {
   const settings = row.settings && typeof row.settings === 'object' && !Array.isArray(row.settings) ? row.settings : {};
-  return new TenantInfo({ id: row.id, slug: row.slug, name: row.name, settings: settings as Record<string, unknown>, raw: row });
+  return new TenantInfo({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    settings: settings as Record<string, unknown>,
+    raw: row,
+  });
 }
 
 export async function loadTenantBySlug(slug: string): Promise<TenantInfo | null> {

@@ -32,7 +32,11 @@ export function isExcluded(relPath) {
 function gitFiles(root) {
   const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' });
   if (top.error || top.status !== 0 || path.resolve(top.stdout.trim()) !== fs.realpathSync(root)) return null;
-  const list = spawnSync('git', ['ls-files', '-z', '--cached'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const list = spawnSync('git', ['ls-files', '-z', '--cached'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (list.status !== 0) return null;
   // A tracked file deleted in the work tree is simply not there to copy.
   return list.stdout.split('\0').filter((rel) => rel !== '' && fs.existsSync(path.join(root, rel)));

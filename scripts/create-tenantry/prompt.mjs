@@ -24,10 +24,17 @@ export async function promptForMissing(options) {
   rl.on('SIGINT', () => cancel.abort());
   const { signal } = cancel;
   try {
-    const dir = options.dir ?? (await ask(rl, 'Project directory [my-tenantry-app]: ', 'my-tenantry-app', (v) => v, signal));
+    const dir =
+      options.dir ?? (await ask(rl, 'Project directory [my-tenantry-app]: ', 'my-tenantry-app', (v) => v, signal));
     const resolver =
       options.resolver ??
-      (await ask(rl, `Resolver mode (${RESOLVERS.join('/')}) [${DEFAULT_RESOLVER}]: `, DEFAULT_RESOLVER, parseResolver, signal));
+      (await ask(
+        rl,
+        `Resolver mode (${RESOLVERS.join('/')}) [${DEFAULT_RESOLVER}]: `,
+        DEFAULT_RESOLVER,
+        parseResolver,
+        signal,
+      ));
     const mainDomain =
       options.mainDomain !== undefined
         ? options.mainDomain

@@ -15,11 +15,21 @@ function targetOf(url) {
 /** Maps a node-postgres connection error to the Prisma error code the native engine would report. */
 function toPrismaError(error, url) {
   const { database, server } = targetOf(url);
-  if (error?.code === '3D000') return { error_code: 'P1003', message: `Database \`${database}\` does not exist on the database server at \`${server}\`.` };
+  if (error?.code === '3D000')
+    return {
+      error_code: 'P1003',
+      message: `Database \`${database}\` does not exist on the database server at \`${server}\`.`,
+    };
   if (error?.code === 'ECONNREFUSED' || error?.code === 'ENOTFOUND' || error?.code === 'EHOSTUNREACH')
-    return { error_code: 'P1001', message: `Can't reach database server at \`${server}\`\n\nPlease make sure your database server is running at \`${server}\`.` };
+    return {
+      error_code: 'P1001',
+      message: `Can't reach database server at \`${server}\`\n\nPlease make sure your database server is running at \`${server}\`.`,
+    };
   if (error?.code === '28P01' || error?.code === '28000')
-    return { error_code: 'P1000', message: `Authentication failed against database server, the provided database credentials for \`${database}\` are not valid.` };
+    return {
+      error_code: 'P1000',
+      message: `Authentication failed against database server, the provided database credentials for \`${database}\` are not valid.`,
+    };
   return { error_code: 'P1000', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -46,9 +56,13 @@ const commands = {
 /** Runs one subcommand and returns the process exit code. */
 export async function runCliCommand(command, url) {
   const run = commands[command];
-  process.stderr.write(`${JSON.stringify({ level: 'INFO', fields: { message: `offline schema engine: cli ${command}` } })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'INFO', fields: { message: `offline schema engine: cli ${command}` } })}\n`,
+  );
   if (!run) {
-    process.stderr.write(`${JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields: { error_code: 'P1000', message: `Unknown command: ${command}` } })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'ERROR', target: 'schema_engine::logger', fields: { error_code: 'P1000', message: `Unknown command: ${command}` } })}\n`,
+    );
     return 1;
   }
   try {

@@ -92,7 +92,11 @@ function engine(params) {
       createRequire(require.resolve('@prisma/adapter-pg')).resolve('@prisma/driver-adapter-utils'),
     );
     const factory = bindMigrationAwareSqlAdapterFactory(createPgFactory(args.datasource));
-    return bg.SchemaEngine.new({ datamodels: datamodels.length > 0 ? datamodels : schemaFilesOf(params) }, log, factory);
+    return bg.SchemaEngine.new(
+      { datamodels: datamodels.length > 0 ? datamodels : schemaFilesOf(params) },
+      log,
+      factory,
+    );
   })();
   return enginePromise;
 }
@@ -124,7 +128,8 @@ const handlers = {
     const exists = await runQuery(withDatabase(target, 'postgres'), 'SELECT 1 FROM pg_database WHERE datname = $1', [
       name,
     ]);
-    if (exists.rowCount === 0) await runScript(withDatabase(target, 'postgres'), `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    if (exists.rowCount === 0)
+      await runScript(withDatabase(target, 'postgres'), `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
     return { databaseName: name };
   },
   async dbExecute(params) {
@@ -164,7 +169,11 @@ function toRpcError(error) {
   if (lastPanic) {
     const message = lastPanic;
     lastPanic = null;
-    return { code: 4466, message: 'The schema engine panicked.', data: { is_panic: true, message, error: { message } } };
+    return {
+      code: 4466,
+      message: 'The schema engine panicked.',
+      data: { is_panic: true, message, error: { message } },
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   const code = error?.code ?? error?.error_code;
@@ -194,7 +203,8 @@ async function handle(request) {
     if (handler) result = await handler(params);
     else {
       const eng = await engine();
-      if (typeof eng[method] !== 'function') throw new Error(`Method not supported by the offline schema engine: ${method}`);
+      if (typeof eng[method] !== 'function')
+        throw new Error(`Method not supported by the offline schema engine: ${method}`);
       result = await eng[method](params ?? {});
     }
     send({ jsonrpc: '2.0', id, result: result ?? null });

@@ -21,7 +21,9 @@ for (const mode of ['subdomain', 'path', 'header', 'session'] as const) {
       database = await createScratchDb({ seed: true });
       admin = process.env.DATABASE_URL;
       process.env.DATABASE_URL = database.url;
-      const acme = await withoutTenant((c) => c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }));
+      const acme = await withoutTenant((c) =>
+        c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }),
+      );
       acmeKey = (await createApiKey({ tenantId: acme.id, userId: null, name: 'http' })).key;
       app = await startApp({ DATABASE_URL: database.url, TENANT_RESOLVER: mode, TENANT_MAIN_DOMAIN: 'localhost' });
     });
@@ -45,22 +47,34 @@ for (const mode of ['subdomain', 'path', 'header', 'session'] as const) {
     });
 
     it('answers 403 when X-Tenant-ID names another tenant, even on that tenant’s host', async () => {
-      expect((await get('globex.localhost', { authorization: `Bearer ${acmeKey}`, 'X-Tenant-ID': 'globex' })).status).toBe(403);
+      expect(
+        (await get('globex.localhost', { authorization: `Bearer ${acmeKey}`, 'X-Tenant-ID': 'globex' })).status,
+      ).toBe(403);
     });
 
     it('ignores a client-sent forwarded claim: only X-Tenant-ID counts', async () => {
-      const res = await get('localhost', { authorization: `Bearer ${acmeKey}`, 'X-Tenant-ID': 'globex', 'x-api-tenant': 'acme' });
+      const res = await get('localhost', {
+        authorization: `Bearer ${acmeKey}`,
+        'X-Tenant-ID': 'globex',
+        'x-api-tenant': 'acme',
+      });
       expect(res.status).toBe(403);
     });
 
     it('answers 401 without a key, and 401 for an unknown key', async () => {
       expect((await get('localhost', { 'X-Tenant-ID': 'acme' })).status).toBe(401);
-      expect((await get('localhost', { authorization: `Bearer tnt_${'x'.repeat(43)}`, 'X-Tenant-ID': 'acme' })).status).toBe(401);
+      expect(
+        (await get('localhost', { authorization: `Bearer tnt_${'x'.repeat(43)}`, 'X-Tenant-ID': 'acme' })).status,
+      ).toBe(401);
     });
 
     it('creates an item with POST and answers malformed JSON with 400', async () => {
       const headers = { authorization: `Bearer ${acmeKey}`, 'X-Tenant-ID': 'acme', 'content-type': 'application/json' };
-      const created = await requestAs(app, 'localhost', '/api/v1/items', { method: 'POST', headers, body: JSON.stringify({ name: `http-${mode}` }) });
+      const created = await requestAs(app, 'localhost', '/api/v1/items', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: `http-${mode}` }),
+      });
       expect(created.status).toBe(201);
       const bad = await requestAs(app, 'localhost', '/api/v1/items', { method: 'POST', headers, body: '{"name":' });
       expect(bad.status).toBe(400);

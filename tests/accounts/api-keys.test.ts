@@ -85,7 +85,9 @@ describe('authenticateApiKey', () => {
     ['a malformed key', { authorization: 'Bearer tnt_short' }],
     ['a well-formed unknown key', { authorization: `Bearer ${'tnt_'}${'A'.repeat(43)}` }],
   ])('refuses %s with 401', async (_label, headers) => {
-    const result = await authenticateApiKey(new Headers({ ...headers, 'x-tenant-id': 'acme' }), { headerName: 'X-Tenant-ID' });
+    const result = await authenticateApiKey(new Headers({ ...headers, 'x-tenant-id': 'acme' }), {
+      headerName: 'X-Tenant-ID',
+    });
     expect(result).toMatchObject({ ok: false, status: 401 });
   });
 
@@ -96,7 +98,9 @@ describe('authenticateApiKey', () => {
 
   it('refuses a missing tenant header with 400, after the key check', async () => {
     const { key } = await newKey('acme');
-    expect(await authenticateApiKey(new Headers({ authorization: `Bearer ${key}` }), { headerName: 'X-Tenant-ID' })).toMatchObject({ status: 400 });
+    expect(
+      await authenticateApiKey(new Headers({ authorization: `Bearer ${key}` }), { headerName: 'X-Tenant-ID' }),
+    ).toMatchObject({ status: 400 });
     expect(await authenticateApiKey(new Headers({}), { headerName: 'X-Tenant-ID' })).toMatchObject({ status: 401 });
   });
 
@@ -122,19 +126,31 @@ describe('/api/v1/items', () => {
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as { items: { id: string }[] };
     const acme = await tenantId('acme');
-    const rows = await withoutTenant((c) => c.item.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { tenantId: true } }));
+    const rows = await withoutTenant((c) =>
+      c.item.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { tenantId: true } }),
+    );
     expect(rows.length).toBe(items.length);
     expect(rows.every((r) => r.tenantId === acme)).toBe(true);
   });
 
   it('creates an item in the key’s tenant and audits it', async () => {
     const { key, apiKey } = await newKey('acme');
-    const res = await POST(call('POST', { ...auth(key, 'acme'), 'content-type': 'application/json' }, JSON.stringify({ name: 'From the API' })));
+    const res = await POST(
+      call(
+        'POST',
+        { ...auth(key, 'acme'), 'content-type': 'application/json' },
+        JSON.stringify({ name: 'From the API' }),
+      ),
+    );
     expect(res.status).toBe(201);
     const { item } = (await res.json()) as { item: { id: string } };
-    const row = await withoutTenant((c) => c.item.findUniqueOrThrow({ where: { id: item.id }, select: { tenantId: true, name: true } }));
+    const row = await withoutTenant((c) =>
+      c.item.findUniqueOrThrow({ where: { id: item.id }, select: { tenantId: true, name: true } }),
+    );
     expect(row).toEqual({ tenantId: await tenantId('acme'), name: 'From the API' });
-    const audit = await withoutTenant((c) => c.auditLog.findFirst({ where: { action: 'items.create', data: { path: ['itemId'], equals: item.id } } }));
+    const audit = await withoutTenant((c) =>
+      c.auditLog.findFirst({ where: { action: 'items.create', data: { path: ['itemId'], equals: item.id } } }),
+    );
     expect(audit?.tenantId).toBe(await tenantId('acme'));
     expect(audit?.data).toMatchObject({ via: 'api', keyId: apiKey.id });
   });
@@ -162,7 +178,9 @@ describe('/api/v1/items', () => {
     expect((await POST(call('POST', auth(key, 'acme'), '{"name": '))).status).toBe(400);
     const res = await POST(call('POST', auth(key, 'acme'), JSON.stringify({ name: '   ' })));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.name?.length).toBeGreaterThan(0);
+    expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.name?.length).toBeGreaterThan(
+      0,
+    );
     expect((await POST(call('POST', auth(key, 'acme'), JSON.stringify(['x'])))).status).toBe(400);
     expect(await withoutTenant((c) => c.item.count())).toBe(before);
   });
@@ -196,7 +214,9 @@ describe('who created it', () => {
   it('records the creator of a key made from the settings page', async () => {
     const alice = await userId('alice@acme.test');
     const { apiKey } = await createApiKey({ tenantId: await tenantId('acme'), userId: alice, name: 'alice key' });
-    const row = await withoutTenant((c) => c.apiKey.findUniqueOrThrow({ where: { id: apiKey.id }, select: { createdById: true } }));
+    const row = await withoutTenant((c) =>
+      c.apiKey.findUniqueOrThrow({ where: { id: apiKey.id }, select: { createdById: true } }),
+    );
     expect(row.createdById).toBe(alice);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
-import { acceptInvitation, createInvitation, INVITATION_MESSAGES, previewInvitation } from '@/lib/invitations/invitations';
+import {
+  acceptInvitation,
+  createInvitation,
+  INVITATION_MESSAGES,
+  previewInvitation,
+} from '@/lib/invitations/invitations';
 import { hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
 import { makeUser, roleOf, tenantId, userId, seededDbForSuite } from './scratch';
 
@@ -59,9 +64,15 @@ describe('creating an invitation', () => {
   it('replaces an open invitation for the same address: the old link stops working', async () => {
     const first = await invite('twice@example.test');
     const second = await invite('twice@example.test');
-    const user = await withoutTenant((c) => c.user.create({ data: { email: 'twice@example.test' }, select: { id: true } }));
-    expect(await acceptInvitation({ token: first.token, userId: user.id, userEmail: 'twice@example.test' })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await acceptInvitation({ token: second.token, userId: user.id, userEmail: 'twice@example.test' })).toMatchObject({ ok: true });
+    const user = await withoutTenant((c) =>
+      c.user.create({ data: { email: 'twice@example.test' }, select: { id: true } }),
+    );
+    expect(
+      await acceptInvitation({ token: first.token, userId: user.id, userEmail: 'twice@example.test' }),
+    ).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(
+      await acceptInvitation({ token: second.token, userId: user.id, userEmail: 'twice@example.test' }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -73,7 +84,9 @@ describe('accepting an invitation', () => {
     expect(result).toMatchObject({ ok: true, tenant: { slug: 'acme' }, role: 'ADMIN' });
     expect(await roleOf(await tenantId('acme'), user.id)).toBe('ADMIN');
     expect(await roleOf(await tenantId('globex'), user.id)).toBeNull();
-    const audit = await withoutTenant((c) => c.auditLog.count({ where: { action: 'invitations.accept', userId: user.id } }));
+    const audit = await withoutTenant((c) =>
+      c.auditLog.count({ where: { action: 'invitations.accept', userId: user.id } }),
+    );
     expect(audit).toBe(1);
   });
 
@@ -117,9 +130,13 @@ describe('accepting an invitation', () => {
     const now = new Date();
     const { token } = await invite(user.email, 'MEMBER', now);
     const after = new Date(now.getTime() + INVITATION_TTL_MS + 1);
-    expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email, now: after })).toMatchObject({ reason: 'expired' });
+    expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email, now: after })).toMatchObject({
+      reason: 'expired',
+    });
     const before = new Date(now.getTime() + INVITATION_TTL_MS - 1000);
-    expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email, now: before })).toMatchObject({ ok: true });
+    expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email, now: before })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses an invitation accepted by someone signed in as another email', async () => {
@@ -136,7 +153,10 @@ describe('accepting an invitation', () => {
   it('refuses unknown and malformed tokens', async () => {
     const user = await makeUser();
     for (const token of ['nope', '', null, 'A'.repeat(43), '../../etc/passwd']) {
-      expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email })).toMatchObject({ ok: false, reason: 'invalid' });
+      expect(await acceptInvitation({ token, userId: user.id, userEmail: user.email })).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
     }
   });
 
@@ -144,7 +164,10 @@ describe('accepting an invitation', () => {
     const user = await makeUser('already');
     const { token } = await invite(user.email, 'ADMIN');
     await withoutTenant(async (c) =>
-      c.membership.create({ data: { tenantId: await tenantId('acme'), userId: user.id, role: 'MEMBER' }, select: { id: true } }),
+      c.membership.create({
+        data: { tenantId: await tenantId('acme'), userId: user.id, role: 'MEMBER' },
+        select: { id: true },
+      }),
     );
     const result = await acceptInvitation({ token, userId: user.id, userEmail: user.email });
     expect(result).toMatchObject({ ok: true, role: 'MEMBER' });

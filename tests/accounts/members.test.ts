@@ -9,21 +9,31 @@ seededDbForSuite();
 
 describe('role rules', () => {
   it('never lets anyone grant a role above their own', () => {
-    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'MEMBER', newRole: 'OWNER', ownerCount: 1 }).ok).toBe(false);
-    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'MEMBER', newRole: 'ADMIN', ownerCount: 1 }).ok).toBe(true);
-    expect(checkRoleChange({ actorRole: 'MEMBER', targetRole: 'MEMBER', newRole: 'MEMBER', ownerCount: 1 }).ok).toBe(false);
+    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'MEMBER', newRole: 'OWNER', ownerCount: 1 }).ok).toBe(
+      false,
+    );
+    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'MEMBER', newRole: 'ADMIN', ownerCount: 1 }).ok).toBe(
+      true,
+    );
+    expect(checkRoleChange({ actorRole: 'MEMBER', targetRole: 'MEMBER', newRole: 'MEMBER', ownerCount: 1 }).ok).toBe(
+      false,
+    );
     expect(grantableRoles('ADMIN')).toEqual(['ADMIN', 'MEMBER']);
     expect(grantableRoles('OWNER')).toEqual(['OWNER', 'ADMIN', 'MEMBER']);
   });
 
   it('lets only an owner change or remove an owner', () => {
-    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'OWNER', newRole: 'MEMBER', ownerCount: 2 }).ok).toBe(false);
+    expect(checkRoleChange({ actorRole: 'ADMIN', targetRole: 'OWNER', newRole: 'MEMBER', ownerCount: 2 }).ok).toBe(
+      false,
+    );
     expect(checkRemoval({ actorRole: 'ADMIN', targetRole: 'OWNER', ownerCount: 2, self: false }).ok).toBe(false);
     expect(checkRemoval({ actorRole: 'OWNER', targetRole: 'OWNER', ownerCount: 2, self: false }).ok).toBe(true);
   });
 
   it('protects the last owner from demotion and removal, even by themselves', () => {
-    expect(checkRoleChange({ actorRole: 'OWNER', targetRole: 'OWNER', newRole: 'ADMIN', ownerCount: 1 }).ok).toBe(false);
+    expect(checkRoleChange({ actorRole: 'OWNER', targetRole: 'OWNER', newRole: 'ADMIN', ownerCount: 1 }).ok).toBe(
+      false,
+    );
     expect(checkRemoval({ actorRole: 'OWNER', targetRole: 'OWNER', ownerCount: 1, self: true }).ok).toBe(false);
   });
 });
@@ -57,7 +67,9 @@ describe('changeRole', () => {
     const t = await freshTenant(['ADMIN']);
     const admin = t.others[0]!;
     expect((await changeRole({ tenantId: t.id, actor: t.owner, targetUserId: admin.id, role: 'OWNER' })).ok).toBe(true);
-    expect((await changeRole({ tenantId: t.id, actor: t.owner, targetUserId: t.owner.userId, role: 'MEMBER' })).ok).toBe(true);
+    expect(
+      (await changeRole({ tenantId: t.id, actor: t.owner, targetUserId: t.owner.userId, role: 'MEMBER' })).ok,
+    ).toBe(true);
     expect(await roleOf(t.id, t.owner.userId)).toBe('MEMBER');
   });
 
@@ -76,7 +88,12 @@ describe('changeRole', () => {
   it('refuses an admin demoting an owner, even when there are two owners', async () => {
     const t = await freshTenant(['OWNER', 'ADMIN']);
     const [, admin] = t.others as [{ id: string; role: Role }, { id: string; role: Role }];
-    const result = await changeRole({ tenantId: t.id, actor: { userId: admin.id, role: 'ADMIN' }, targetUserId: t.owner.userId, role: 'MEMBER' });
+    const result = await changeRole({
+      tenantId: t.id,
+      actor: { userId: admin.id, role: 'ADMIN' },
+      targetUserId: t.owner.userId,
+      role: 'MEMBER',
+    });
     expect(result.ok).toBe(false);
     expect(await roleOf(t.id, t.owner.userId)).toBe('OWNER');
   });
@@ -84,8 +101,14 @@ describe('changeRole', () => {
   it('refuses a member changing roles at all', async () => {
     const t = await freshTenant(['MEMBER', 'MEMBER']);
     const [a, b] = t.others as [{ id: string; role: Role }, { id: string; role: Role }];
-    expect((await changeRole({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: b.id, role: 'ADMIN' })).ok).toBe(false);
-    expect((await changeRole({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: a.id, role: 'ADMIN' })).ok).toBe(false);
+    expect(
+      (await changeRole({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: b.id, role: 'ADMIN' }))
+        .ok,
+    ).toBe(false);
+    expect(
+      (await changeRole({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: a.id, role: 'ADMIN' }))
+        .ok,
+    ).toBe(false);
   });
 
   it('cannot reach a user who is a member of another tenant only', async () => {
@@ -102,7 +125,12 @@ describe('changeRole', () => {
     const second = t.others[0]!;
     const results = await Promise.all([
       changeRole({ tenantId: t.id, actor: t.owner, targetUserId: second.id, role: 'MEMBER' }),
-      changeRole({ tenantId: t.id, actor: { userId: second.id, role: 'OWNER' }, targetUserId: t.owner.userId, role: 'MEMBER' }),
+      changeRole({
+        tenantId: t.id,
+        actor: { userId: second.id, role: 'OWNER' },
+        targetUserId: t.owner.userId,
+        role: 'MEMBER',
+      }),
     ]);
     const owners = (await listMembers(t.id)).filter((m) => m.role === 'OWNER');
     expect(owners).toHaveLength(1);
@@ -121,7 +149,10 @@ describe('removeMember', () => {
   it('refuses an admin removing an owner', async () => {
     const t = await freshTenant(['OWNER', 'ADMIN']);
     const [, admin] = t.others as [{ id: string; role: Role }, { id: string; role: Role }];
-    expect((await removeMember({ tenantId: t.id, actor: { userId: admin.id, role: 'ADMIN' }, targetUserId: t.owner.userId })).ok).toBe(false);
+    expect(
+      (await removeMember({ tenantId: t.id, actor: { userId: admin.id, role: 'ADMIN' }, targetUserId: t.owner.userId }))
+        .ok,
+    ).toBe(false);
     expect(await roleOf(t.id, t.owner.userId)).toBe('OWNER');
   });
 
@@ -136,7 +167,9 @@ describe('removeMember', () => {
   it('refuses a member removing someone else', async () => {
     const t = await freshTenant(['MEMBER', 'MEMBER']);
     const [a, b] = t.others as [{ id: string; role: Role }, { id: string; role: Role }];
-    expect((await removeMember({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: b.id })).ok).toBe(false);
+    expect(
+      (await removeMember({ tenantId: t.id, actor: { userId: a.id, role: 'MEMBER' }, targetUserId: b.id })).ok,
+    ).toBe(false);
     expect(await roleOf(t.id, b.id)).toBe('MEMBER');
   });
 

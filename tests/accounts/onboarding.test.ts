@@ -25,7 +25,9 @@ describe('createTenant', () => {
     expect(result).toMatchObject({ ok: true, tenant: { slug: 'initech', name: 'Initech' } });
     if (!result.ok) return;
     expect(await roleOf(result.tenant.id, user.id)).toBe('OWNER');
-    const audit = await withoutTenant((c) => c.auditLog.findMany({ where: { tenantId: result.tenant.id }, select: { action: true, userId: true } }));
+    const audit = await withoutTenant((c) =>
+      c.auditLog.findMany({ where: { tenantId: result.tenant.id }, select: { action: true, userId: true } }),
+    );
     expect(audit).toEqual([{ action: 'tenant.create', userId: user.id }]);
   });
 
@@ -35,28 +37,36 @@ describe('createTenant', () => {
     expect(result.ok && result.tenant.slug).toBe('umbrella-corp');
   });
 
-  it.each(['admin', 'api', 'www', 'dashboard', 'invite'])('refuses the reserved slug "%s" with a field message', async (slug) => {
-    const user = await makeUser();
-    const before = await tenantCount();
-    const result = await createTenant({ userId: user.id, name: 'Sneaky', slug });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.fieldErrors.slug?.[0]).toMatch(/reserved/);
-    expect(await tenantCount()).toBe(before);
-  });
+  it.each(['admin', 'api', 'www', 'dashboard', 'invite'])(
+    'refuses the reserved slug "%s" with a field message',
+    async (slug) => {
+      const user = await makeUser();
+      const before = await tenantCount();
+      const result = await createTenant({ userId: user.id, name: 'Sneaky', slug });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.fieldErrors.slug?.[0]).toMatch(/reserved/);
+      expect(await tenantCount()).toBe(before);
+    },
+  );
 
-  it.each(['-acme', 'acme-', 'has space', 'dots.here', 'a/b', 'ünï', 'x'.repeat(64)])('refuses the malformed slug %j', async (slug) => {
-    const user = await makeUser();
-    const result = await createTenant({ userId: user.id, name: 'Bad', slug });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors.slug?.length).toBeGreaterThan(0);
-  });
+  it.each(['-acme', 'acme-', 'has space', 'dots.here', 'a/b', 'ünï', 'x'.repeat(64)])(
+    'refuses the malformed slug %j',
+    async (slug) => {
+      const user = await makeUser();
+      const result = await createTenant({ userId: user.id, name: 'Bad', slug });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.fieldErrors.slug?.length).toBeGreaterThan(0);
+    },
+  );
 
   it('refuses a slug that is already taken, leaving the existing tenant untouched', async () => {
     const user = await makeUser();
     const result = await createTenant({ userId: user.id, name: 'Acme Again', slug: 'acme' });
     expect(result).toEqual({ ok: false, fieldErrors: { slug: [SLUG_TAKEN_MESSAGE] } });
-    const acme = await withoutTenant((c) => c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true, name: true } }));
+    const acme = await withoutTenant((c) =>
+      c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true, name: true } }),
+    );
     expect(acme.name).not.toBe('Acme Again');
     expect(await roleOf(acme.id, user.id)).toBeNull();
   });

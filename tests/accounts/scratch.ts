@@ -42,10 +42,14 @@ export async function makeUser(prefix = 'user'): Promise<{ id: string; email: st
 
 /** Adds `user` to `tenant` with `role` (test setup only). */
 export async function addMember(tenant: string, user: string, role: 'OWNER' | 'ADMIN' | 'MEMBER'): Promise<void> {
-  await withoutTenant((c) => c.membership.create({ data: { tenantId: tenant, userId: user, role }, select: { id: true } }));
+  await withoutTenant((c) =>
+    c.membership.create({ data: { tenantId: tenant, userId: user, role }, select: { id: true } }),
+  );
 }
 
 export async function roleOf(tenant: string, user: string): Promise<string | null> {
-  const row = await withoutTenant((c) => c.membership.findFirst({ where: { tenantId: tenant, userId: user }, select: { role: true } }));
+  const row = await withoutTenant((c) =>
+    c.membership.findFirst({ where: { tenantId: tenant, userId: user }, select: { role: true } }),
+  );
   return row?.role ?? null;
 }

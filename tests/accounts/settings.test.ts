@@ -16,7 +16,13 @@ async function freshTenant() {
   return created.tenant;
 }
 
-const valid = { name: 'Renamed', theme: 'dark', logoUrl: 'https://cdn.example.com/logo.svg', features: ['items', 'api'], plan: 'pro' };
+const valid = {
+  name: 'Renamed',
+  theme: 'dark',
+  logoUrl: 'https://cdn.example.com/logo.svg',
+  features: ['items', 'api'],
+  plan: 'pro',
+};
 
 describe('the settings form schema', () => {
   it('accepts a valid form (one checkbox arrives as a string, several as an array)', () => {
@@ -25,14 +31,17 @@ describe('the settings form schema', () => {
     expect(settingsFormSchema.parse({ ...valid, features: undefined }).features).toEqual([]);
   });
 
-  it.each(['http://cdn.example.com/logo.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA', 'not a url', '//cdn.example.com/x.png'])(
-    'refuses the logo URL %j (https only)',
-    (logoUrl) => {
-      const result = settingsFormSchema.safeParse({ ...valid, logoUrl });
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.path).toEqual(['logoUrl']);
-    },
-  );
+  it.each([
+    'http://cdn.example.com/logo.png',
+    'javascript:alert(1)',
+    'data:image/png;base64,AAAA',
+    'not a url',
+    '//cdn.example.com/x.png',
+  ])('refuses the logo URL %j (https only)', (logoUrl) => {
+    const result = settingsFormSchema.safeParse({ ...valid, logoUrl });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['logoUrl']);
+  });
 
   it('treats an empty logo URL as no logo', () => {
     expect(settingsFormSchema.parse({ ...valid, logoUrl: '  ' }).logoUrl).toBeUndefined();
@@ -45,7 +54,10 @@ describe('the settings form schema', () => {
   });
 
   it('reads a damaged settings column back as defaults, key by key', () => {
-    expect(readTenantSettings({ theme: 'neon', plan: 'pro', logoUrl: 'http://x' })).toEqual({ ...DEFAULT_SETTINGS, plan: 'pro' });
+    expect(readTenantSettings({ theme: 'neon', plan: 'pro', logoUrl: 'http://x' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      plan: 'pro',
+    });
     expect(readTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 });
@@ -54,7 +66,11 @@ describe('updateSettings', () => {
   it('saves name and settings; the tenant (after invalidateTenant) reads them with getSetting', async () => {
     const tenant = await freshTenant();
     expect((await loadTenantBySlug(tenant.slug))?.getSetting('theme')).toBe('light');
-    const result = await updateSettings({ tenantId: tenant.id, actorRole: 'OWNER', input: settingsFormSchema.parse(valid) });
+    const result = await updateSettings({
+      tenantId: tenant.id,
+      actorRole: 'OWNER',
+      input: settingsFormSchema.parse(valid),
+    });
     expect(result).toMatchObject({ ok: true, slug: tenant.slug });
     invalidateTenant(tenant.slug);
     const loaded = await loadTenantBySlug(tenant.slug);
@@ -67,7 +83,11 @@ describe('updateSettings', () => {
 
   it('lets only an owner change the plan', async () => {
     const tenant = await freshTenant();
-    const result = await updateSettings({ tenantId: tenant.id, actorRole: 'ADMIN', input: settingsFormSchema.parse({ ...valid, plan: 'enterprise' }) });
+    const result = await updateSettings({
+      tenantId: tenant.id,
+      actorRole: 'ADMIN',
+      input: settingsFormSchema.parse({ ...valid, plan: 'enterprise' }),
+    });
     expect(result).toMatchObject({ ok: false, field: 'plan' });
     expect((await loadSettings(tenant.id))?.settings.plan).toBe('free');
     expect((await loadSettings(tenant.id))?.name).toBe('Settings Co');
@@ -75,16 +95,31 @@ describe('updateSettings', () => {
 
   it('lets an admin save everything else (the plan field left out keeps the plan)', async () => {
     const tenant = await freshTenant();
-    const result = await updateSettings({ tenantId: tenant.id, actorRole: 'ADMIN', input: settingsFormSchema.parse({ ...valid, plan: undefined }) });
+    const result = await updateSettings({
+      tenantId: tenant.id,
+      actorRole: 'ADMIN',
+      input: settingsFormSchema.parse({ ...valid, plan: undefined }),
+    });
     expect(result.ok).toBe(true);
     expect((await loadSettings(tenant.id))?.settings).toMatchObject({ theme: 'dark', plan: 'free' });
   });
 
   it('keeps settings keys it does not own, and removes the logo when cleared', async () => {
     const tenant = await freshTenant();
-    await withoutTenant((c) => c.tenant.update({ where: { id: tenant.id }, data: { settings: { custom: 42, logoUrl: 'https://old.example/x.png' } } }));
-    await updateSettings({ tenantId: tenant.id, actorRole: 'OWNER', input: settingsFormSchema.parse({ ...valid, logoUrl: '' }) });
-    const row = await withoutTenant((c) => c.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } }));
+    await withoutTenant((c) =>
+      c.tenant.update({
+        where: { id: tenant.id },
+        data: { settings: { custom: 42, logoUrl: 'https://old.example/x.png' } },
+      }),
+    );
+    await updateSettings({
+      tenantId: tenant.id,
+      actorRole: 'OWNER',
+      input: settingsFormSchema.parse({ ...valid, logoUrl: '' }),
+    });
+    const row = await withoutTenant((c) =>
+      c.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } }),
+    );
     expect(row.settings).toMatchObject({ custom: 42, theme: 'dark' });
     expect(row.settings).not.toHaveProperty('logoUrl');
   });

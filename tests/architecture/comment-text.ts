@@ -7,7 +7,21 @@
  * an apostrophe in it only blanks the rest of its line.
  */
 const REGEX_AFTER_CHAR = new Set([...'(,=:[!&|?{};+-*%<>~^']);
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await']);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'yield',
+  'await',
+]);
 
 export function commentText(source: string): string {
   const out: string[] = [];
@@ -21,7 +35,8 @@ export function commentText(source: string): string {
   let i = 0;
   const n = source.length;
 
-  const regexAllowed = () => lastSignificant === '' || REGEX_AFTER_CHAR.has(lastSignificant) || REGEX_AFTER_WORD.has(lastWord);
+  const regexAllowed = () =>
+    lastSignificant === '' || REGEX_AFTER_CHAR.has(lastSignificant) || REGEX_AFTER_WORD.has(lastWord);
 
   /** Scans a template literal body from `start` (just after a backtick or a `}`) to its end or its next `${`. */
   const templateBody = (start: number): number => {

@@ -173,5 +173,7 @@ export function scanRepository(root: string): FileProblem[] {
   const facts = repoFacts(root);
   return facts.files
     .filter((file) => SCANNED.test(file))
-    .flatMap((file) => findBadReferences(facts, file, readFileSync(path.join(root, file), 'utf8')).map((p) => ({ file, ...p })));
+    .flatMap((file) =>
+      findBadReferences(facts, file, readFileSync(path.join(root, file), 'utf8')).map((p) => ({ file, ...p })),
+    );
 }

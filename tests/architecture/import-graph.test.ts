@@ -41,25 +41,40 @@ describe('the import-graph check', () => {
       ['lib/items/api.ts', '@/components/items/schemas'],
       ['lib/x/y.ts', '../../app/layout'],
     ]);
-    expect(formatViolation(violations[0]!)).toMatch(/^components\/documents\/document-list\.tsx imports '@\/lib\/db' \(lib\/db\): components\/ and app\//);
-    expect(formatViolation(violations[5]!)).toMatch(/^lib\/items\/api\.ts imports '@\/components\/items\/schemas' .*lib\/ must not import components\//);
+    expect(formatViolation(violations[0]!)).toMatch(
+      /^components\/documents\/document-list\.tsx imports '@\/lib\/db' \(lib\/db\): components\/ and app\//,
+    );
+    expect(formatViolation(violations[5]!)).toMatch(
+      /^lib\/items\/api\.ts imports '@\/components\/items\/schemas' .*lib\/ must not import components\//,
+    );
   });
 
   it('allows the imports the layers are meant to make', () => {
     expect(
       findViolations([
-        { path: 'app/[tenant]/dashboard/page.tsx', source: "import { listItems } from '@/lib/items/queries';\nimport { ItemRow } from '@/components/items/item-row';\n" },
-        { path: 'components/items/actions.ts', source: "'use server';\nimport { createItemAction } from '@/lib/items/actions';\n" },
+        {
+          path: 'app/[tenant]/dashboard/page.tsx',
+          source:
+            "import { listItems } from '@/lib/items/queries';\nimport { ItemRow } from '@/components/items/item-row';\n",
+        },
+        {
+          path: 'components/items/actions.ts',
+          source: "'use server';\nimport { createItemAction } from '@/lib/items/actions';\n",
+        },
         { path: 'lib/items/queries.ts', source: "import { forTenant } from '@/lib/db';\n" },
         { path: 'lib/dbx/a.ts', source: "import { x } from '@/lib/db';\n" },
         { path: 'components/x/a.ts', source: "import { x } from '@/lib/dbx/a';\n" },
-        { path: 'tests/x.test.ts', source: "import { db } from '@/lib/db';\nimport { GET } from '@/app/api/v1/items/route';\n" },
+        {
+          path: 'tests/x.test.ts',
+          source: "import { db } from '@/lib/db';\nimport { GET } from '@/app/api/v1/items/route';\n",
+        },
       ]),
     ).toEqual([]);
   });
 
   it('ignores imports that are only mentioned in comments', () => {
-    const source = "// import { db } from '@/lib/db';\n/* import { db } from '@/lib/db'; */\nconst url = 'https://example.com/x'; // not a comment start inside a string\n";
+    const source =
+      "// import { db } from '@/lib/db';\n/* import { db } from '@/lib/db'; */\nconst url = 'https://example.com/x'; // not a comment start inside a string\n";
     expect(importSpecifiers(source)).toEqual([]);
     expect(findViolations([{ path: 'components/a.tsx', source }])).toEqual([]);
   });

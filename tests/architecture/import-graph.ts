@@ -16,7 +16,15 @@ import path from 'node:path';
 export type SourceFile = { path: string; source: string };
 export type Violation = { file: string; specifier: string; target: string; rule: string };
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.data', 'coverage', 'reports', 'test-results', 'playwright-report']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.data',
+  'coverage',
+  'reports',
+  'test-results',
+  'playwright-report',
+]);
 const SOURCE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /** The source with comments blanked out (strings and template literals kept as they are). */
@@ -64,7 +72,8 @@ export function importSpecifiers(source: string): string[] {
 /** An `@/`-prefixed or relative specifier as a repository path (posix, no extension); a package name stays as it is. */
 export function resolveSpecifier(fromFile: string, specifier: string): string {
   if (specifier.startsWith('@/')) return path.posix.normalize(specifier.slice(2));
-  if (specifier.startsWith('./') || specifier.startsWith('../')) return path.posix.join(path.posix.dirname(fromFile), specifier);
+  if (specifier.startsWith('./') || specifier.startsWith('../'))
+    return path.posix.join(path.posix.dirname(fromFile), specifier);
   return specifier;
 }
 

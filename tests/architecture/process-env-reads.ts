@@ -24,12 +24,22 @@ const ALLOWED_FILES: Readonly<Record<string, string>> = {
 /** Directories of tooling and tests: they set up processes and their environments. */
 const ALLOWED_DIRS = ['scripts/', 'bench/', 'tests/', 'e2e/'];
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.data', 'coverage', 'reports', 'test-results', 'playwright-report']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.data',
+  'coverage',
+  'reports',
+  'test-results',
+  'playwright-report',
+]);
 const SKIPPED_PATHS = ['lib/db/generated/'];
 const SOURCE = /\.(?:ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
 export function isAllowed(relPath: string): boolean {
-  return relPath in ALLOWED_FILES || ALLOWED_DIRS.some((dir) => relPath.startsWith(dir)) || /\.test\.tsx?$/.test(relPath);
+  return (
+    relPath in ALLOWED_FILES || ALLOWED_DIRS.some((dir) => relPath.startsWith(dir)) || /\.test\.tsx?$/.test(relPath)
+  );
 }
 
 /**
@@ -121,7 +131,9 @@ export function findEnvReads(relPath: string, source: string): EnvRead[] {
   const original = source.split('\n');
   return codeOnly(source)
     .split('\n')
-    .flatMap((code, index) => (READ.test(code) ? [{ file: relPath, line: index + 1, text: original[index]!.trim() }] : []));
+    .flatMap((code, index) =>
+      READ.test(code) ? [{ file: relPath, line: index + 1, text: original[index]!.trim() }] : [],
+    );
 }
 
 function walk(root: string, rel = ''): string[] {
@@ -129,7 +141,8 @@ function walk(root: string, rel = ''): string[] {
   for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const relPath = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.next') || SKIPPED_PATHS.includes(`${relPath}/`)) continue;
+      if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.next') || SKIPPED_PATHS.includes(`${relPath}/`))
+        continue;
       files.push(...walk(root, relPath));
     } else if (SOURCE.test(entry.name)) {
       files.push(relPath);

@@ -27,7 +27,9 @@ describe('the process.env scan', () => {
     write('scripts/dev.mjs', 'const port = process.env.PORT;\n');
     write('lib/items/items.test.ts', "process.env.RATE_LIMIT_FREE = '2';\n");
     const reads = forbiddenEnvReads(scratch);
-    expect(reads).toEqual([{ file: 'app/page.tsx', line: 2, text: 'export const url = process.env.REALTIME_PUBLIC_URL;' }]);
+    expect(reads).toEqual([
+      { file: 'app/page.tsx', line: 2, text: 'export const url = process.env.REALTIME_PUBLIC_URL;' },
+    ]);
     expect(describeReads(reads)).toContain('app/page.tsx:2  export const url = process.env.REALTIME_PUBLIC_URL;');
   });
 
@@ -59,10 +61,27 @@ describe('the process.env scan', () => {
   });
 
   it('allows lib/env, its browser file, tests and tooling, and nothing else', () => {
-    for (const file of ['lib/env/index.ts', 'lib/env/public.ts', 'instrumentation.ts', 'next.config.ts', 'scripts/dev.mjs', 'tests/fixtures/app-server.ts', 'e2e/global-setup.ts', 'bench/db.ts', 'lib/tenants/config.test.ts']) {
+    for (const file of [
+      'lib/env/index.ts',
+      'lib/env/public.ts',
+      'instrumentation.ts',
+      'next.config.ts',
+      'scripts/dev.mjs',
+      'tests/fixtures/app-server.ts',
+      'e2e/global-setup.ts',
+      'bench/db.ts',
+      'lib/tenants/config.test.ts',
+    ]) {
       expect(isAllowed(file), file).toBe(true);
     }
-    for (const file of ['lib/env/schema.ts', 'middleware.ts', 'app/api/health/route.ts', 'components/presence/use-presence.ts', 'realtime-server/config.ts', 'prisma/seed.ts']) {
+    for (const file of [
+      'lib/env/schema.ts',
+      'middleware.ts',
+      'app/api/health/route.ts',
+      'components/presence/use-presence.ts',
+      'realtime-server/config.ts',
+      'prisma/seed.ts',
+    ]) {
       expect(isAllowed(file), file).toBe(false);
     }
   });

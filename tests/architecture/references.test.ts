@@ -50,7 +50,8 @@ const repo = fakeRepo([
   'prisma/schema.prisma',
 ]);
 
-const refs = (file: string, text: string) => findBadReferences(repo, file, text).map((p) => `${p.line}: ${p.reference} (${p.reason})`);
+const refs = (file: string, text: string) =>
+  findBadReferences(repo, file, text).map((p) => `${p.line}: ${p.reference} (${p.reason})`);
 
 describe('the reference check on synthetic input', () => {
   it('reports a test file that does not exist, with its line', () => {
@@ -59,8 +60,12 @@ describe('the reference check on synthetic input', () => {
   });
 
   it('reports a design file that is not in the repository, however it is named', () => {
-    expect(refs('lib/db/index.ts', '// Public face of lib/db (CONTRACT.md "Public API").')).toEqual(['1: CONTRACT.md (missing)']);
-    expect(refs('docs/testing.md', 'See [the contract](../../elsewhere/CONTRACT.md).')).toEqual(['1: ../../elsewhere/CONTRACT.md (outside)']);
+    expect(refs('lib/db/index.ts', '// Public face of lib/db (CONTRACT.md "Public API").')).toEqual([
+      '1: CONTRACT.md (missing)',
+    ]);
+    expect(refs('docs/testing.md', 'See [the contract](../../elsewhere/CONTRACT.md).')).toEqual([
+      '1: ../../elsewhere/CONTRACT.md (outside)',
+    ]);
   });
 
   it('reports relative paths that leave the repository and absolute paths into someone’s folders', () => {
@@ -71,7 +76,9 @@ describe('the reference check on synthetic input', () => {
       `1: ${home} (outside)`,
       `2: ${work} (outside)`,
     ]);
-    expect(refs('docs/testing.md', 'Copied from /srv/checkout/lib/db/index.ts')).toEqual(['1: /srv/checkout/lib/db/index.ts (outside)']);
+    expect(refs('docs/testing.md', 'Copied from /srv/checkout/lib/db/index.ts')).toEqual([
+      '1: /srv/checkout/lib/db/index.ts (outside)',
+    ]);
   });
 
   it('reports a Markdown link to a missing page, and a missing folder or module path', () => {
@@ -128,7 +135,10 @@ describe('commentText', () => {
 
 describe('the repository', () => {
   it('names no file that does not exist or lies outside it, in any comment or doc', () => {
-    const found = scanRepository(ROOT).map((p) => `${p.file}:${p.line}  ${p.reference}  (${p.reason === 'outside' ? 'outside the repository' : 'no such file'})`);
+    const found = scanRepository(ROOT).map(
+      (p) =>
+        `${p.file}:${p.line}  ${p.reference}  (${p.reason === 'outside' ? 'outside the repository' : 'no such file'})`,
+    );
     expect(found, `Dangling file references (fix the path or drop the reference):\n${found.join('\n')}`).toEqual([]);
   });
 });

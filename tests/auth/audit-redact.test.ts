@@ -4,8 +4,18 @@ import { redactSecrets } from '@/lib/audit/redact';
 
 describe('audit data redaction', () => {
   it('removes passwords, tokens and keys at any depth and keeps the rest', () => {
-    const out = redactSecrets({ name: 'x', password: 'hunter2', nested: { apiKey: 'tk_1', token: 't', role: 'ADMIN' }, list: [{ secret: 's' }] });
-    expect(out).toEqual({ name: 'x', password: '[redacted]', nested: { apiKey: '[redacted]', token: '[redacted]', role: 'ADMIN' }, list: [{ secret: '[redacted]' }] });
+    const out = redactSecrets({
+      name: 'x',
+      password: 'hunter2',
+      nested: { apiKey: 'tk_1', token: 't', role: 'ADMIN' },
+      list: [{ secret: 's' }],
+    });
+    expect(out).toEqual({
+      name: 'x',
+      password: '[redacted]',
+      nested: { apiKey: '[redacted]', token: '[redacted]', role: 'ADMIN' },
+      list: [{ secret: '[redacted]' }],
+    });
   });
 
   it('turns dates into strings and undefined into null', () => {

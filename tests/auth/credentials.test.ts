@@ -15,7 +15,9 @@ describe('email + password', () => {
   afterAll(() => close());
 
   it('signs in a seeded user with the right password', async () => {
-    expect(await authorizeCredentials({ email: 'alice@acme.test', password: 'password' })).toMatchObject({ email: 'alice@acme.test' });
+    expect(await authorizeCredentials({ email: 'alice@acme.test', password: 'password' })).toMatchObject({
+      email: 'alice@acme.test',
+    });
   });
 
   it('accepts the email in any case and with spaces', async () => {
@@ -51,7 +53,9 @@ describe('auth logger', () => {
   it('logs a wrong password as one warning line without a stack trace', () => {
     const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(logger, 'error').mockImplementation(() => {});
-    const signInError = Object.assign(new Error('Read more at https://errors.authjs.dev#credentialssignin'), { type: 'CredentialsSignin' });
+    const signInError = Object.assign(new Error('Read more at https://errors.authjs.dev#credentialssignin'), {
+      type: 'CredentialsSignin',
+    });
     authLogger.error(signInError);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(warn.mock.calls[0])).not.toMatch(/\\n|at /);

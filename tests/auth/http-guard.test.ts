@@ -42,7 +42,8 @@ describe('guard over HTTP (subdomain mode)', () => {
     await database?.drop();
   });
 
-  const get = (host: string, path: string, cookie?: string) => requestAs(app, host, path, { headers: cookie ? { cookie } : {} });
+  const get = (host: string, path: string, cookie?: string) =>
+    requestAs(app, host, path, { headers: cookie ? { cookie } : {} });
 
   it('sends a signed-out visitor to the login page with a way back', async () => {
     const res = await get('acme.localhost', '/dashboard');

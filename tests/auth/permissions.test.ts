@@ -26,7 +26,16 @@ describe('permission table', () => {
   it('lets members create and edit items but not delete them or manage the tenant', () => {
     expect(can('MEMBER', 'items.create')).toBe(true);
     expect(can('MEMBER', 'items.update')).toBe(true);
-    for (const action of ['items.delete', 'members.view', 'members.invite', 'members.updateRole', 'members.remove', 'settings.update', 'apiKeys.manage', 'audit.view'] as const) {
+    for (const action of [
+      'items.delete',
+      'members.view',
+      'members.invite',
+      'members.updateRole',
+      'members.remove',
+      'settings.update',
+      'apiKeys.manage',
+      'audit.view',
+    ] as const) {
       expect(can('MEMBER', action), action).toBe(false);
       expect(can('ADMIN', action), action).toBe(true);
     }

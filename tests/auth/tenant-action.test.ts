@@ -22,7 +22,11 @@ describe('tenantAction', () => {
   let bob: SessionUser;
   let carol: SessionUser;
 
-  const as = (user: SessionUser | null, tenant: TenantInfo | null): ActionRequest => ({ user, tenant, ip: '203.0.113.7' });
+  const as = (user: SessionUser | null, tenant: TenantInfo | null): ActionRequest => ({
+    user,
+    tenant,
+    ip: '203.0.113.7',
+  });
   const items = (t: TenantInfo) => forTenant(t.id).item.findMany({ select: { id: true, name: true } });
   const audits = (t: TenantInfo) => forTenant(t.id).auditLog.findMany({ orderBy: { createdAt: 'asc' } });
 
@@ -32,7 +36,11 @@ describe('tenantAction', () => {
     if (!a || !g) throw new Error('seed missing tenants');
     acme = a;
     globex = g;
-    [alice, bob, carol] = await Promise.all([sessionUser('alice@acme.test'), sessionUser('bob@globex.test'), sessionUser('carol@both.test')]);
+    [alice, bob, carol] = await Promise.all([
+      sessionUser('alice@acme.test'),
+      sessionUser('bob@globex.test'),
+      sessionUser('carol@both.test'),
+    ]);
   });
   afterAll(() => close());
 
@@ -60,7 +68,12 @@ describe('tenantAction', () => {
 
   it('returns field errors for invalid input and writes nothing', async () => {
     const [itemsBefore, auditBefore] = [(await items(acme)).length, (await audits(acme)).length];
-    const { state } = await runTenantAction(createItemAction.def, createItemAction.body, { name: '   ' }, as(alice, acme));
+    const { state } = await runTenantAction(
+      createItemAction.def,
+      createItemAction.body,
+      { name: '   ' },
+      as(alice, acme),
+    );
     expect(state.ok).toBe(false);
     if (state.ok) return;
     expect(state.fieldErrors?.name?.[0]).toBe('Enter a name');
@@ -70,7 +83,12 @@ describe('tenantAction', () => {
 
   it('refuses a non-member with "Not found" and writes nothing', async () => {
     const itemsBefore = (await items(globex)).length;
-    const { state } = await runTenantAction(createItemAction.def, createItemAction.body, { name: 'sneaky' }, as(alice, globex));
+    const { state } = await runTenantAction(
+      createItemAction.def,
+      createItemAction.body,
+      { name: 'sneaky' },
+      as(alice, globex),
+    );
     expect(state).toEqual({ ok: false, error: 'Not found' });
     expect(await items(globex)).toHaveLength(itemsBefore);
   });
@@ -81,12 +99,22 @@ describe('tenantAction', () => {
   });
 
   it('refuses a request with no tenant', async () => {
-    const { state } = await runTenantAction(createItemAction.def, createItemAction.body, { name: 'x' }, as(alice, null));
+    const { state } = await runTenantAction(
+      createItemAction.def,
+      createItemAction.body,
+      { name: 'x' },
+      as(alice, null),
+    );
     expect(state).toEqual({ ok: false, error: 'Not found' });
   });
 
   it('enforces the permission table: a MEMBER may not delete, an ADMIN+ may', async () => {
-    const created = await runTenantAction(createItemAction.def, createItemAction.body, { name: `Del ${randomUUID().slice(0, 8)}` }, as(carol, acme));
+    const created = await runTenantAction(
+      createItemAction.def,
+      createItemAction.body,
+      { name: `Del ${randomUUID().slice(0, 8)}` },
+      as(carol, acme),
+    );
     const id = (created.state as { data: { id: string } }).data.id;
     const refused = await runTenantAction(deleteItemAction.def, deleteItemAction.body, { id }, as(carol, acme));
     expect(refused.state).toEqual({ ok: false, error: 'You do not have permission to do that' });
@@ -99,7 +127,12 @@ describe('tenantAction', () => {
   it('cannot rename or delete another tenant’s item by id', async () => {
     const [target] = await items(globex);
     if (!target) throw new Error('seed has no globex items');
-    const rename = await runTenantAction(renameItemAction.def, renameItemAction.body, { id: target.id, name: 'pwned' }, as(alice, acme));
+    const rename = await runTenantAction(
+      renameItemAction.def,
+      renameItemAction.body,
+      { id: target.id, name: 'pwned' },
+      as(alice, acme),
+    );
     expect(rename.state).toEqual({ ok: false, error: 'Item not found' });
     const del = await runTenantAction(deleteItemAction.def, deleteItemAction.body, { id: target.id }, as(alice, acme));
     expect(del.state).toEqual({ ok: false, error: 'Item not found' });
@@ -118,7 +151,8 @@ describe('tenantAction', () => {
   it('stops at the plan’s rate limit with a retry delay and writes nothing', async () => {
     process.env.RATE_LIMIT_FREE = '2';
     resetRateLimiters();
-    const run = (name: string) => runTenantAction(createItemAction.def, createItemAction.body, { name }, as(bob, globex));
+    const run = (name: string) =>
+      runTenantAction(createItemAction.def, createItemAction.body, { name }, as(bob, globex));
     expect((await run(`RL1 ${randomUUID()}`)).state.ok).toBe(true);
     expect((await run(`RL2 ${randomUUID()}`)).state.ok).toBe(true);
     const third = `RL3 ${randomUUID()}`;
@@ -129,7 +163,11 @@ describe('tenantAction', () => {
   });
 
   it('keeps secrets out of the audit data', async () => {
-    const def = { name: 'test.secret', permission: 'items.create' as const, schema: z.object({ label: z.string(), password: z.string() }) };
+    const def = {
+      name: 'test.secret',
+      permission: 'items.create' as const,
+      schema: z.object({ label: z.string(), password: z.string() }),
+    };
     await runTenantAction(def, async () => ({ message: 'ok' }), { label: 'l', password: 'hunter2' }, as(alice, acme));
     const entry = (await audits(acme)).at(-1);
     expect(entry).toMatchObject({ action: 'test.secret', data: { label: 'l', password: '[redacted]' } });

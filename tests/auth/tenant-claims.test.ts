@@ -23,7 +23,9 @@ describe('tenant claims in the session token', () => {
   });
 
   it('leaves default_tenant out for a user with no tenant', async () => {
-    expect(await withSignInClaims({ sub: 'nobody', [DEFAULT_TENANT_CLAIM]: 'acme' }, 'nobody')).not.toHaveProperty(DEFAULT_TENANT_CLAIM);
+    expect(await withSignInClaims({ sub: 'nobody', [DEFAULT_TENANT_CLAIM]: 'acme' }, 'nobody')).not.toHaveProperty(
+      DEFAULT_TENANT_CLAIM,
+    );
   });
 
   it('switches a member to a tenant they belong to', async () => {

@@ -3,17 +3,27 @@ import { switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 
 describe('tenant switcher links', () => {
   it('links to the tenant subdomain on the same port in subdomain mode', () => {
-    const href = tenantDashboardHref('globex', 'subdomain', { host: 'acme.localhost:3000', protocol: 'http', mainDomain: null });
+    const href = tenantDashboardHref('globex', 'subdomain', {
+      host: 'acme.localhost:3000',
+      protocol: 'http',
+      mainDomain: null,
+    });
     expect(href).toBe('http://globex.localhost:3000/dashboard');
   });
 
   it('uses the main domain and https when configured', () => {
-    const href = tenantDashboardHref('globex', 'subdomain', { host: 'acme.example.com', protocol: 'https', mainDomain: 'example.com' });
+    const href = tenantDashboardHref('globex', 'subdomain', {
+      host: 'acme.example.com',
+      protocol: 'https',
+      mainDomain: 'example.com',
+    });
     expect(href).toBe('https://globex.example.com/dashboard');
   });
 
   it('links to /<slug>/dashboard in path mode', () => {
-    expect(tenantDashboardHref('globex', 'path', { host: 'localhost:3000', mainDomain: null })).toBe('/globex/dashboard');
+    expect(tenantDashboardHref('globex', 'path', { host: 'localhost:3000', mainDomain: null })).toBe(
+      '/globex/dashboard',
+    );
   });
 
   it('has no link in session mode (a membership-checked form switches instead)', () => {

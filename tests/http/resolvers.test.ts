@@ -166,7 +166,11 @@ describe('session mode', () => {
 describe('chained mode with a default tenant', () => {
   let app: AppServer;
   beforeAll(async () => {
-    app = await appWith({ TENANT_RESOLVER: 'header,subdomain', TENANT_MAIN_DOMAIN: 'localhost', TENANT_DEFAULT: 'acme' });
+    app = await appWith({
+      TENANT_RESOLVER: 'header,subdomain',
+      TENANT_MAIN_DOMAIN: 'localhost',
+      TENANT_DEFAULT: 'acme',
+    });
   });
 
   it('lets the first resolver in the chain win', async () => {

@@ -54,14 +54,20 @@ describe('tenant spoofing over HTTP (subdomain mode)', () => {
 
   it('ignores x-middleware-subrequest (the middleware cannot be skipped)', async () => {
     const res = await requestAs(app, 'localhost', '/globex/dashboard', {
-      headers: { cookie: apexCookie, 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware', 'x-tenant-slug': 'globex' },
+      headers: {
+        cookie: apexCookie,
+        'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
+        'x-tenant-slug': 'globex',
+      },
     });
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('Globex Dashboard');
   });
 
   it('does not let ?nxtPtenant=globex change the tenant', async () => {
-    const res = await requestAs(app, 'acme.localhost', '/dashboard?nxtPtenant=globex', { headers: { cookie: acmeCookie } });
+    const res = await requestAs(app, 'acme.localhost', '/dashboard?nxtPtenant=globex', {
+      headers: { cookie: acmeCookie },
+    });
     expect(res.body).not.toContain('Globex Dashboard');
     expect([200, 404]).toContain(res.status);
   });
@@ -98,6 +104,8 @@ describe('tenant spoofing over HTTP (subdomain mode)', () => {
 
   it('gives an unknown tenant a 404', async () => {
     expect((await requestAs(app, 'nope.localhost', '/api/tenant')).status).toBe(404);
-    expect((await requestAs(app, 'nope.localhost', '/dashboard', { headers: { cookie: acmeCookie } })).status).toBe(404);
+    expect((await requestAs(app, 'nope.localhost', '/dashboard', { headers: { cookie: acmeCookie } })).status).toBe(
+      404,
+    );
   });
 });

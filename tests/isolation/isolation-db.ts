@@ -31,7 +31,10 @@ export const MODEL_SPECS: Record<string, { data(tag: string): Row; update: Row }
     data: (tag) => ({ email: `${tag}@x.test`, tokenHash: `tok-${tag}`, expiresAt: new Date(Date.now() + 86_400_000) }),
     update: { email: 'changed@x.test' },
   },
-  ApiKey: { data: (tag) => ({ name: `key-${tag}`, prefix: 'tk_', keyHash: `hash-${tag}` }), update: { name: 'changed' } },
+  ApiKey: {
+    data: (tag) => ({ name: `key-${tag}`, prefix: 'tk_', keyHash: `hash-${tag}` }),
+    update: { name: 'changed' },
+  },
 };
 
 export type Seeded = {
@@ -50,15 +53,21 @@ export async function seedTwoTenants(admin: PrismaClient, graph: ModelGraph): Pr
   const b = (await admin.tenant.create({ data: { slug: `globex-${suffix}`, name: 'Globex' } })).id;
   const shared = (await admin.user.create({ data: { email: `shared-${suffix}@x.test` } })).id;
   const rows: Record<string, Record<string, string[]>> = { [a]: {}, [b]: {} };
-  for (const [tenantId, label] of [[a, 'a'], [b, 'b']] as const) {
+  for (const [tenantId, label] of [
+    [a, 'a'],
+    [b, 'b'],
+  ] as const) {
     for (const model of tenantModels(graph)) {
       const spec = MODEL_SPECS[model];
       if (!spec) throw new Error(`isolation seed: add ${model} to MODEL_SPECS`);
       const ids: string[] = [];
       const count = model === 'Membership' ? 1 : 2;
       for (let i = 0; i < count; i++) {
-        const extra: Row = model === 'Membership' ? { userId: shared } : model === 'Item' ? { createdById: shared } : {};
-        const created = await delegate(admin, model).create({ data: { ...spec.data(`${label}${i}-${suffix}`), ...extra, tenantId } });
+        const extra: Row =
+          model === 'Membership' ? { userId: shared } : model === 'Item' ? { createdById: shared } : {};
+        const created = await delegate(admin, model).create({
+          data: { ...spec.data(`${label}${i}-${suffix}`), ...extra, tenantId },
+        });
         ids.push(String((created as Row).id));
       }
       (rows[tenantId] as Record<string, string[]>)[model] = ids;
@@ -72,8 +81,25 @@ export function tenantModels(graph: ModelGraph): string[] {
 }
 
 type Call = (args?: unknown) => Promise<unknown>;
-const OPS = ['findMany', 'findFirst', 'findUnique', 'findFirstOrThrow', 'findUniqueOrThrow', 'count', 'aggregate', 'groupBy',
-  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany'] as const;
+const OPS = [
+  'findMany',
+  'findFirst',
+  'findUnique',
+  'findFirstOrThrow',
+  'findUniqueOrThrow',
+  'count',
+  'aggregate',
+  'groupBy',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+] as const;
 export type AnyDelegate = Record<(typeof OPS)[number], Call>;
 /** A model delegate by model name, typed loosely: the matrix drives every model through the same calls. */
 export function delegate(client: object, model: string): AnyDelegate {
@@ -88,7 +114,11 @@ export async function snapshot(admin: PrismaClient, graph: ModelGraph, tenantId:
   for (const model of tenantModels(graph)) {
     out[model] = await delegate(admin, model).findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
   }
-  out.itemCreators = await admin.item.findMany({ where: { tenantId }, select: { id: true, createdById: true }, orderBy: { id: 'asc' } });
+  out.itemCreators = await admin.item.findMany({
+    where: { tenantId },
+    select: { id: true, createdById: true },
+    orderBy: { id: 'asc' },
+  });
   out.tenant = await admin.tenant.findUnique({ where: { id: tenantId } });
   return out;
 }

@@ -29,7 +29,10 @@ describe.each(MODES)('leaks ($name)', (mode) => {
       expect(u.memberships.map((m) => m.tenantId)).toEqual([env.seeded.a]);
     });
     it('select of a relation with its own where still adds the tenant', async () => {
-      const u = await asA().user.findUniqueOrThrow({ ...user(), select: { items: { where: { tenantId: env.seeded.b } } } });
+      const u = await asA().user.findUniqueOrThrow({
+        ...user(),
+        select: { items: { where: { tenantId: env.seeded.b } } },
+      });
       expect(u.items).toEqual([]);
     });
     it('nested include (Tenant → items → createdBy → items) shows only A rows', async () => {
@@ -52,7 +55,10 @@ describe.each(MODES)('leaks ($name)', (mode) => {
       const u = await asA().user.findUniqueOrThrow({ ...user(), include: { _count: true } });
       expect(u._count.items).toBe(env.seeded.aRows.Item?.length);
       expect(u._count.memberships).toBe(1);
-      const s = await asA().user.findUniqueOrThrow({ ...user(), select: { _count: { select: { items: true, memberships: { where: {} } } } } });
+      const s = await asA().user.findUniqueOrThrow({
+        ...user(),
+        select: { _count: { select: { items: true, memberships: { where: {} } } } },
+      });
       expect(s._count).toEqual({ items: env.seeded.aRows.Item?.length, memberships: 1 });
       const t = await asA().tenant.findUniqueOrThrow({ where: { id: env.seeded.b }, include: { _count: true } });
       expect(Object.values(t._count).every((n) => n === 0)).toBe(true);
@@ -62,27 +68,46 @@ describe.each(MODES)('leaks ($name)', (mode) => {
       expect(await asA().user.count({ where: { id: env.seeded.shared, items: { some: { name: bName } } } })).toBe(0);
       expect(await asA().user.count({ where: { id: env.seeded.shared, items: { none: { name: bName } } } })).toBe(1);
       const aNames = (await env.tdb.admin.item.findMany({ where: { tenantId: env.seeded.a } })).map((i) => i.name);
-      expect(await asA().user.count({ where: { id: env.seeded.shared, items: { every: { name: { in: aNames } } } } })).toBe(1);
+      expect(
+        await asA().user.count({ where: { id: env.seeded.shared, items: { every: { name: { in: aNames } } } } }),
+      ).toBe(1);
       expect(await asA().tenant.count({ where: { id: env.seeded.b, items: { some: {} } } })).toBe(0);
       expect(await asA().item.count({ where: { createdBy: { items: { some: { id: bItem() } } } } })).toBe(0);
     });
     it('to-one relation filters (is/isNot) reach only A rows', async () => {
-      expect(await asA().item.count({ where: { createdBy: { is: { memberships: { some: { tenantId: env.seeded.b } } } } } })).toBe(0);
+      expect(
+        await asA().item.count({ where: { createdBy: { is: { memberships: { some: { tenantId: env.seeded.b } } } } } }),
+      ).toBe(0);
     });
     it('the fluent API (user.findUnique().items()) returns only A rows', async () => {
       const items = await asA().user.findUnique(user()).items();
       expect(items?.length).toBe(env.seeded.aRows.Item?.length);
       expect(items?.every((i) => i.tenantId === env.seeded.a)).toBe(true);
-      expect(await asA().tenant.findUnique({ where: { id: env.seeded.b } }).items()).toEqual([]);
-      expect(await asA().item.findUnique({ where: { id: bItem() } }).createdBy()).toBeNull();
+      expect(
+        await asA()
+          .tenant.findUnique({ where: { id: env.seeded.b } })
+          .items(),
+      ).toEqual([]);
+      expect(
+        await asA()
+          .item.findUnique({ where: { id: bItem() } })
+          .createdBy(),
+      ).toBeNull();
     });
   });
 
   describe('nested writes', () => {
-    const attempt = (p: Promise<unknown>) => p.then(() => 'ok', () => 'refused');
+    const attempt = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        () => 'refused',
+      );
     it('nested create through user.update cannot create rows for B', async () => {
       await attempt(
-        asA().user.update({ ...user(), data: { items: { create: { name: `n-${Date.now()}`, tenantId: env.seeded.b } } } }),
+        asA().user.update({
+          ...user(),
+          data: { items: { create: { name: `n-${Date.now()}`, tenantId: env.seeded.b } } },
+        }),
       );
       await attempt(
         asA().user.update({
@@ -91,20 +116,38 @@ describe.each(MODES)('leaks ($name)', (mode) => {
         }),
       );
       await attempt(
-        asA().user.update({ ...user(), data: { items: { createMany: { data: [{ name: `n3-${Date.now()}`, tenantId: env.seeded.b }] } } } }),
+        asA().user.update({
+          ...user(),
+          data: { items: { createMany: { data: [{ name: `n3-${Date.now()}`, tenantId: env.seeded.b }] } } },
+        }),
       );
     });
     it('nested updateMany and deleteMany through user.update leave B rows alone', async () => {
-      await attempt(asA().user.update({ ...user(), data: { items: { updateMany: { where: {}, data: { createdAt: new Date(0) } } } } }));
+      await attempt(
+        asA().user.update({
+          ...user(),
+          data: { items: { updateMany: { where: {}, data: { createdAt: new Date(0) } } } },
+        }),
+      );
       await attempt(asA().user.update({ ...user(), data: { items: { deleteMany: {} } } }));
       expect(await env.tdb.admin.item.count({ where: { tenantId: env.seeded.b } })).toBe(env.seeded.bRows.Item?.length);
     });
     it('nested update, upsert, delete and disconnect of a B row by id do nothing to it', async () => {
-      await attempt(asA().user.update({ ...user(), data: { items: { update: { where: { id: bItem() }, data: { name: 'x' } } } } }));
+      await attempt(
+        asA().user.update({ ...user(), data: { items: { update: { where: { id: bItem() }, data: { name: 'x' } } } } }),
+      );
       await attempt(
         asA().user.update({
           ...user(),
-          data: { items: { upsert: { where: { id: bItem() }, create: { name: `u-${Date.now()}`, tenantId: env.seeded.a }, update: { name: 'x' } } } },
+          data: {
+            items: {
+              upsert: {
+                where: { id: bItem() },
+                create: { name: `u-${Date.now()}`, tenantId: env.seeded.a },
+                update: { name: 'x' },
+              },
+            },
+          },
         }),
       );
       await attempt(asA().user.update({ ...user(), data: { items: { delete: { id: bItem() } } } }));
@@ -117,16 +160,24 @@ describe.each(MODES)('leaks ($name)', (mode) => {
       await attempt(
         asA().user.update({
           where: { id: other.id },
-          data: { items: { connectOrCreate: { where: { id: bItem() }, create: { name: `cc-${Date.now()}`, tenantId: env.seeded.a } } } },
+          data: {
+            items: {
+              connectOrCreate: { where: { id: bItem() }, create: { name: `cc-${Date.now()}`, tenantId: env.seeded.a } },
+            },
+          },
         }),
       );
       await attempt(asA().user.update({ where: { id: other.id }, data: { items: { set: [{ id: bItem() }] } } }));
       await attempt(asA().user.update({ ...user(), data: { items: { set: [] } } }));
     });
     it('writes through tenant B row (tenant.update with nested items) cannot touch B', async () => {
-      await attempt(asA().tenant.update({ where: { id: env.seeded.b }, data: { items: { create: { name: `t-${Date.now()}` } } } }));
+      await attempt(
+        asA().tenant.update({ where: { id: env.seeded.b }, data: { items: { create: { name: `t-${Date.now()}` } } } }),
+      );
       await attempt(asA().tenant.update({ where: { id: env.seeded.b }, data: { items: { deleteMany: {} } } }));
-      await attempt(asA().tenant.update({ where: { id: env.seeded.a }, data: { items: { connect: { id: bItem() } } } }));
+      await attempt(
+        asA().tenant.update({ where: { id: env.seeded.a }, data: { items: { connect: { id: bItem() } } } }),
+      );
     });
     it('an update cannot move a row to B through the tenant relation', async () => {
       await expect(
@@ -172,17 +223,31 @@ describe.each(MODES)('leaks ($name)', (mode) => {
     it.runIf(mode.rls)('allowRawSql still runs as the tenant under RLS: no B rows, no B writes', async () => {
       const rows = await allowRawSql(() => asA().$queryRaw<{ tenantId: string }[]>`select "tenantId" from "Item"`);
       expect(rows.every((r) => r.tenantId === env.seeded.a)).toBe(true);
-      expect(await allowRawSql(() => asA().$executeRaw`update "Item" set name = name || '!' where "tenantId" = ${env.seeded.b}`)).toBe(0);
-      expect(await allowRawSql(() => asA().$executeRawUnsafe('delete from "Document"  where "tenantId" <> $1', env.seeded.a))).toBe(0);
+      expect(
+        await allowRawSql(
+          () => asA().$executeRaw`update "Item" set name = name || '!' where "tenantId" = ${env.seeded.b}`,
+        ),
+      ).toBe(0);
+      expect(
+        await allowRawSql(() =>
+          asA().$executeRawUnsafe('delete from "Document"  where "tenantId" <> $1', env.seeded.a),
+        ),
+      ).toBe(0);
     });
   });
 
   describe('no tenant', () => {
     it('db outside withTenant returns nothing or throws, never everything', async () => {
-      const r = await env.tdb.db.item.findMany().then((rows) => rows.length, (e: unknown) => e);
+      const r = await env.tdb.db.item.findMany().then(
+        (rows) => rows.length,
+        (e: unknown) => e,
+      );
       if (mode.extension) expect(r).toBeInstanceOf(TenantScopeError);
       else expect(r).toBe(0);
-      const u = await env.tdb.db.user.findUnique({ ...user(), include: { items: true } }).then((x) => x?.items.length, (e: unknown) => e);
+      const u = await env.tdb.db.user.findUnique({ ...user(), include: { items: true } }).then(
+        (x) => x?.items.length,
+        (e: unknown) => e,
+      );
       if (mode.extension) expect(u).toBeInstanceOf(TenantScopeError);
       else expect(u).toBe(0);
     });
@@ -192,8 +257,13 @@ describe.each(MODES)('leaks ($name)', (mode) => {
     const jobs = Array.from({ length: 400 }, (_, i) => {
       const [client, me] = i % 2 === 0 ? [asA(), env.seeded.a] : [asB(), env.seeded.b];
       const other = i % 2 === 0 ? bItem() : aItem();
-      const op = i % 4 < 2 ? client.item.findMany() : client.item.findUnique({ where: { id: other } }).then((r) => (r ? [r] : []));
-      return op.then((rows) => rows.every((r) => r.tenantId === me) && (i % 4 < 2 ? rows.length > 0 : rows.length === 0));
+      const op =
+        i % 4 < 2
+          ? client.item.findMany()
+          : client.item.findUnique({ where: { id: other } }).then((r) => (r ? [r] : []));
+      return op.then(
+        (rows) => rows.every((r) => r.tenantId === me) && (i % 4 < 2 ? rows.length > 0 : rows.length === 0),
+      );
     });
     const ok = await Promise.all(jobs);
     expect(ok.filter((x) => !x).length).toBe(0);

@@ -1,14 +1,7 @@
 // The attack matrix: for every tenant-owned model and every operation, tenant A reads, counts and
 // changes nothing of tenant B — in each mode (extension only, RLS only, both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createIsolationDb,
-  delegate,
-  MODEL_SPECS,
-  isolationModeSuite,
-  MODES,
-  tenantModels,
-} from './isolation-db';
+import { createIsolationDb, delegate, MODEL_SPECS, isolationModeSuite, MODES, tenantModels } from './isolation-db';
 
 type Row = Record<string, unknown>;
 let database: Awaited<ReturnType<typeof createIsolationDb>>;
@@ -39,7 +32,9 @@ describe.each(MODES)('isolation matrix ($name)', (mode) => {
       const unique = `${tag}-${Math.random().toString(36).slice(2)}`;
       // Membership is unique per (tenant, user): give each new one its own user.
       const extra =
-        model === 'Membership' ? { userId: (await env.tdb.admin.user.create({ data: { email: `${unique}@x.test` } })).id } : {};
+        model === 'Membership'
+          ? { userId: (await env.tdb.admin.user.create({ data: { email: `${unique}@x.test` } })).id }
+          : {};
       return { ...spec.data(unique), ...extra };
     };
     const update = () => (MODEL_SPECS[model] as { update: Row }).update;
@@ -83,10 +78,14 @@ describe.each(MODES)('isolation matrix ($name)', (mode) => {
       await expect(asA().create({ data: { ...(await newData('c')), tenantId: env.seeded.b } })).rejects.toThrow();
     });
     it('createMany cannot write rows for B', async () => {
-      await expect(asA().createMany({ data: [{ ...(await newData('cm')), tenantId: env.seeded.b }] })).rejects.toThrow();
+      await expect(
+        asA().createMany({ data: [{ ...(await newData('cm')), tenantId: env.seeded.b }] }),
+      ).rejects.toThrow();
     });
     it('createManyAndReturn cannot write rows for B', async () => {
-      await expect(asA().createManyAndReturn({ data: [{ ...(await newData('cr')), tenantId: env.seeded.b }] })).rejects.toThrow();
+      await expect(
+        asA().createManyAndReturn({ data: [{ ...(await newData('cr')), tenantId: env.seeded.b }] }),
+      ).rejects.toThrow();
     });
     it('create writes A rows', async () => {
       const row = (await asA().create({ data: { ...(await newData('own')), tenantId: env.seeded.a } })) as Row;
@@ -108,7 +107,11 @@ describe.each(MODES)('isolation matrix ($name)', (mode) => {
     });
     it('upsert on a B id never touches the B row', async () => {
       await asA()
-        .upsert({ where: { id: bId() }, create: { ...(await newData('up')), tenantId: env.seeded.a }, update: update() })
+        .upsert({
+          where: { id: bId() },
+          create: { ...(await newData('up')), tenantId: env.seeded.a },
+          update: update(),
+        })
         .catch(() => undefined);
     });
     it('delete of a B row fails', async () => {

@@ -23,11 +23,29 @@ const target = fc.constantFrom<Target>('aId', 'bId', 'all');
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), name, tenant: fc.constantFrom<'a' | 'b'>('a', 'b') }),
   fc.record({
-    kind: fc.constantFrom('update' as const, 'updateMany' as const, 'delete' as const, 'deleteMany' as const, 'upsert' as const, 'findMany' as const),
+    kind: fc.constantFrom(
+      'update' as const,
+      'updateMany' as const,
+      'delete' as const,
+      'deleteMany' as const,
+      'upsert' as const,
+      'findMany' as const,
+    ),
     target,
     name,
   }),
-  fc.record({ kind: fc.constant('nested' as const), write: fc.constantFrom('connect' as const, 'set' as const, 'updateMany' as const, 'deleteMany' as const, 'create' as const), target, name }),
+  fc.record({
+    kind: fc.constant('nested' as const),
+    write: fc.constantFrom(
+      'connect' as const,
+      'set' as const,
+      'updateMany' as const,
+      'deleteMany' as const,
+      'create' as const,
+    ),
+    target,
+    name,
+  }),
 );
 
 describe.each(MODES)('property ($name)', (mode) => {
@@ -73,11 +91,15 @@ describe.each(MODES)('property ($name)', (mode) => {
           const w = await where(o.target);
           const first = (await ids(o.target))[0] ?? 'none';
           const data =
-            o.write === 'connect' ? { connect: { id: first } }
-            : o.write === 'set' ? { set: [{ id: first }] }
-            : o.write === 'updateMany' ? { updateMany: { where: w, data: { name: unique } } }
-            : o.write === 'deleteMany' ? { deleteMany: w }
-            : { create: { name: unique, tenantId: a } };
+            o.write === 'connect'
+              ? { connect: { id: first } }
+              : o.write === 'set'
+                ? { set: [{ id: first }] }
+                : o.write === 'updateMany'
+                  ? { updateMany: { where: w, data: { name: unique } } }
+                  : o.write === 'deleteMany'
+                    ? { deleteMany: w }
+                    : { create: { name: unique, tenantId: a } };
           return A.user.update({ where: { id: shared }, data: { items: data } });
         }
       }

@@ -44,7 +44,9 @@ describe('RLS migration', () => {
     });
   });
   it('creates tenantry_app as a login role without superuser or BYPASSRLS', async () => {
-    const role = await owner((c) => c.query("select rolcanlogin, rolsuper, rolbypassrls from pg_roles where rolname = 'tenantry_app'"));
+    const role = await owner((c) =>
+      c.query("select rolcanlogin, rolsuper, rolbypassrls from pg_roles where rolname = 'tenantry_app'"),
+    );
     expect(role.rows).toEqual([{ rolcanlogin: true, rolsuper: false, rolbypassrls: false }]);
   });
   it('shows tenantry_app nothing without a tenant and only the tenant rows with one', async () => {
@@ -56,9 +58,9 @@ describe('RLS migration', () => {
       const rows = (await c.query('select "tenantId" from "Item"')).rows;
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.tenantId === seeded.a)).toBe(true);
-      await expect(c.query('insert into "Item" (id, "tenantId", name) values ($1, $2, $3)', ['x1', seeded.b, 'evil'])).rejects.toThrow(
-        /row-level security/,
-      );
+      await expect(
+        c.query('insert into "Item" (id, "tenantId", name) values ($1, $2, $3)', ['x1', seeded.b, 'evil']),
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await c.end();
     }
@@ -70,7 +72,9 @@ describe('TenantPool', () => {
     const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
     try {
       const q = (t: string | null) =>
-        runAsTenant(t, () => pool.query({ text: "select current_setting('app.tenant_id', true) as t, count(*)::int as n from \"Item\"" }));
+        runAsTenant(t, () =>
+          pool.query({ text: 'select current_setting(\'app.tenant_id\', true) as t, count(*)::int as n from "Item"' }),
+        );
       expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
       expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
       expect((await q(seeded.b)).rows[0]).toMatchObject({ t: seeded.b });
@@ -85,11 +89,15 @@ describe('TenantPool', () => {
     try {
       const client = await pool.connect();
       await client.query('BEGIN');
-      const inside = await runAsTenant(seeded.a, () => client.query("select current_setting('app.tenant_id', true) as t"));
+      const inside = await runAsTenant(seeded.a, () =>
+        client.query("select current_setting('app.tenant_id', true) as t"),
+      );
       expect(inside.rows[0].t).toBe(seeded.a);
       await client.query('ROLLBACK');
       client.release();
-      const after = await runAsTenant(null, () => pool.query({ text: "select current_setting('app.tenant_id', true) as t" }));
+      const after = await runAsTenant(null, () =>
+        pool.query({ text: "select current_setting('app.tenant_id', true) as t" }),
+      );
       expect(after.rows[0].t).toBe('');
     } finally {
       await pool.end();

@@ -35,7 +35,9 @@ describe('item queries', () => {
     if (!theirs) throw new Error('seed has no globex items');
     expect(await renameItem(acme, { id: theirs.id, name: 'pwned' })).toEqual({ ok: false, reason: 'not-found' });
     expect(await deleteItem(acme, theirs.id)).toBe(false);
-    const row = await withoutTenant((c) => c.item.findUniqueOrThrow({ where: { id: theirs.id }, select: { name: true } }));
+    const row = await withoutTenant((c) =>
+      c.item.findUniqueOrThrow({ where: { id: theirs.id }, select: { name: true } }),
+    );
     expect(row.name).toBe(theirs.name);
   });
 

@@ -26,7 +26,9 @@ describe('migrate deploy and status', () => {
     expect(r.status).toBe(0);
     const applied = await count(db.url, 'SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL');
     expect(applied).toBe(migrationDirs().length);
-    expect(await count(db.url, `SELECT count(*) AS n FROM pg_tables WHERE tablename IN ('Tenant', 'Item', 'Membership')`)).toBe(3);
+    expect(
+      await count(db.url, `SELECT count(*) AS n FROM pg_tables WHERE tablename IN ('Tenant', 'Item', 'Membership')`),
+    ).toBe(3);
   });
 
   it('finds nothing to do the second time', () => {
@@ -42,7 +44,10 @@ describe('migrate deploy and status', () => {
   });
 
   it('finds no drift between the migrations and the schema', () => {
-    const r = prismaCli(['migrate', 'diff', '--from-config-datasource', '--to-schema', 'prisma/schema.prisma', '--exit-code'], db.url);
+    const r = prismaCli(
+      ['migrate', 'diff', '--from-config-datasource', '--to-schema', 'prisma/schema.prisma', '--exit-code'],
+      db.url,
+    );
     expect(r.status).toBe(0);
   });
 
@@ -78,7 +83,10 @@ describe('migrate dev', () => {
   });
 
   it('writes and applies a new migration for a schema change', async () => {
-    writeFileSync(project.schema, `${readFileSync(project.schema, 'utf8')}\nmodel Widget {\n  id    String @id\n  label String\n}\n`);
+    writeFileSync(
+      project.schema,
+      `${readFileSync(project.schema, 'utf8')}\nmodel Widget {\n  id    String @id\n  label String\n}\n`,
+    );
     const r = prismaCli(['migrate', 'dev', '--name', 'add_widget', '--config', project.config], db.url);
     expect(r.status, r.output).toBe(0);
     const created = readdirSync(project.migrations).filter((d) => d.endsWith('_add_widget'));
@@ -106,7 +114,10 @@ describe('migrate reset', () => {
 
   it('drops the data and re-applies every migration', async () => {
     expect(prismaCli(['migrate', 'deploy'], db.url).status).toBe(0);
-    await count(db.url, `INSERT INTO "Tenant" (id, slug, name, "updatedAt") VALUES ('t1', 'zeta', 'Zeta', now()) RETURNING 1 AS n`);
+    await count(
+      db.url,
+      `INSERT INTO "Tenant" (id, slug, name, "updatedAt") VALUES ('t1', 'zeta', 'Zeta', now()) RETURNING 1 AS n`,
+    );
     const r = prismaCli(['migrate', 'reset', '--force'], db.url);
     expect(r.status, r.output).toBe(0);
     expect(await count(db.url, 'SELECT count(*) AS n FROM "Tenant"')).toBe(0);

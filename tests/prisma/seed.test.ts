@@ -84,7 +84,11 @@ describe('createScratchDb', () => {
   it('drop() removes the database', async () => {
     const db = await createScratchDb();
     await db.drop();
-    const { rowCount } = await adminQuery(process.env.DATABASE_URL as string, 'SELECT 1 FROM pg_database WHERE datname = $1', [db.name]);
+    const { rowCount } = await adminQuery(
+      process.env.DATABASE_URL as string,
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [db.name],
+    );
     expect(rowCount).toBe(0);
   });
 });

@@ -28,7 +28,9 @@ describe('scripts/prisma.mjs', () => {
     // Records its arguments and fails, as a broken native engine would.
     writeFileSync(fake, `#!/bin/sh\necho "$@" >> ${JSON.stringify(marker)}\nexit 1\n`);
     chmodSync(fake, 0o755);
-    const r = prismaCli(['migrate', 'status'], process.env.DATABASE_URL as string, { PRISMA_SCHEMA_ENGINE_BINARY: fake });
+    const r = prismaCli(['migrate', 'status'], process.env.DATABASE_URL as string, {
+      PRISMA_SCHEMA_ENGINE_BINARY: fake,
+    });
     expect(r.status).not.toBe(0);
     expect(existsSync(marker)).toBe(true);
     expect(readFileSync(marker, 'utf8')).toMatch(/--datasource/);

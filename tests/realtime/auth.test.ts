@@ -66,7 +66,9 @@ describe('realtime handshake', () => {
   it('refuses an Origin outside the allow-list, and a missing Origin', async () => {
     const token = await mint(users.alice);
     await expect(connect(server.port, { token, origin: 'https://evil.example' })).rejects.toThrow('origin_not_allowed');
-    await expect(connect(server.port, { token, origin: 'http://localhost:3000.evil.example' })).rejects.toThrow('origin_not_allowed');
+    await expect(connect(server.port, { token, origin: 'http://localhost:3000.evil.example' })).rejects.toThrow(
+      'origin_not_allowed',
+    );
     await expect(connect(server.port, { token, origin: 'null' })).rejects.toThrow('origin_not_allowed');
     await expect(connect(server.port, { token, origin: null })).rejects.toThrow('origin_not_allowed');
     expect((await admit(server.port, { token, origin: 'http://acme.localhost:3000' })).connected).toBe(true);
@@ -76,14 +78,25 @@ describe('realtime handshake', () => {
 describe('presence key validation', () => {
   it('refuses keys that try to name a tenant or a room', async () => {
     const socket = await admit(server.port, { token: await mint(users.alice) });
-    for (const key of ['t:tenant-globex:doc-1', 'doc:1', 'tenant-globex:doc-1', '', 'x'.repeat(65), '../doc', 42, null]) {
+    for (const key of [
+      't:tenant-globex:doc-1',
+      'doc:1',
+      'tenant-globex:doc-1',
+      '',
+      'x'.repeat(65),
+      '../doc',
+      42,
+      null,
+    ]) {
       expect(await join(socket, key)).toEqual({ ok: false, error: 'invalid_payload' });
     }
   });
 
   it('refuses a join payload that names a tenant', async () => {
     const socket = await admit(server.port, { token: await mint(users.alice) });
-    const ack = await new Promise((resolve) => socket.emit('presence:join', { key: 'doc-1', tenant: 'tenant-globex' } as never, resolve));
+    const ack = await new Promise((resolve) =>
+      socket.emit('presence:join', { key: 'doc-1', tenant: 'tenant-globex' } as never, resolve),
+    );
     expect(ack).toEqual({ ok: false, error: 'invalid_payload' });
   });
 
@@ -92,7 +105,9 @@ describe('presence key validation', () => {
     expect(await join(socket, 'meta-doc', { big: 'x'.repeat(300) })).toEqual({ ok: false, error: 'invalid_payload' });
     expect(await join(socket, 'meta-doc', { nested: { a: 1 } })).toEqual({ ok: false, error: 'invalid_payload' });
     const ack = await join(socket, 'meta-doc', { name: 'Mallory', image: 'https://evil.example/x.png', cursor: 4 });
-    expect(ack.ok && ack.users).toEqual([expect.objectContaining({ id: 'user-alice', name: 'Alice Anders', image: null, meta: { cursor: 4 } })]);
+    expect(ack.ok && ack.users).toEqual([
+      expect.objectContaining({ id: 'user-alice', name: 'Alice Anders', image: null, meta: { cursor: 4 } }),
+    ]);
   });
 
   it('bounds how many keys one socket may join', async () => {

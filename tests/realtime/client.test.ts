@@ -12,7 +12,11 @@ type User = (typeof users)[keyof typeof users];
 const servers: RealtimeServer[] = [];
 const clients: { close(): void }[] = [];
 
-function watch(port: number, user: User, extra: { tenant?: string; urlFromToken?: boolean; getToken?: () => Promise<{ token: string }> } = {}) {
+function watch(
+  port: number,
+  user: User,
+  extra: { tenant?: string; urlFromToken?: boolean; getToken?: () => Promise<{ token: string }> } = {},
+) {
   const snapshots: PresenceSnapshot[] = [];
   const client = connectPresence({
     url: extra.urlFromToken ? undefined : `http://127.0.0.1:${port}`,
@@ -33,7 +37,8 @@ function watch(port: number, user: User, extra: { tenant?: string; urlFromToken?
       const tick = () => {
         const hit = snapshots.find(predicate);
         if (hit) return resolve(hit);
-        if (Date.now() - started > ms) return reject(new Error(`no matching snapshot; last: ${JSON.stringify(snapshots.at(-1))}`));
+        if (Date.now() - started > ms)
+          return reject(new Error(`no matching snapshot; last: ${JSON.stringify(snapshots.at(-1))}`));
         setTimeout(tick, 20);
       };
       tick();
@@ -77,7 +82,12 @@ describe('presence client', () => {
     const server = await startServer();
     servers.push(server);
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ tenantId: users.alice.tenantId, tenantSlug: 'acme', name: 'Alice Anders', image: null })
+    const expired = await new SignJWT({
+      tenantId: users.alice.tenantId,
+      tenantSlug: 'acme',
+      name: 'Alice Anders',
+      image: null,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(users.alice.sub)
       .setIssuer(REALTIME_ISSUER)
@@ -137,7 +147,11 @@ describe('presence client', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/realtime/token`;
     try {
-      expect(await fetchRealtimeToken(url)).toEqual({ token: 'a.b.c', expiresAt: Date.parse('2030-01-01T00:00:00.000Z'), url: 'http://rt.example:3001' });
+      expect(await fetchRealtimeToken(url)).toEqual({
+        token: 'a.b.c',
+        expiresAt: Date.parse('2030-01-01T00:00:00.000Z'),
+        url: 'http://rt.example:3001',
+      });
       expect(await fetchRealtimeToken(url)).toEqual({ token: 'a.b.c', expiresAt: 1_900_000_000_000, url: undefined });
       await expect(fetchRealtimeToken(url)).rejects.toThrow(/token missing/);
       expect(seen[0]).toBe('POST application/json {}');

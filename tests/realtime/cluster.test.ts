@@ -1,6 +1,20 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TenantPresenceManager } from '@/lib/presence/manager';
-import { type ChildNode, type ClientSocket, connect, deleteKeys, ids, join, mint, REDIS_URL, run, sleep, startChild, users, waitForDiff } from './helpers';
+import {
+  type ChildNode,
+  type ClientSocket,
+  connect,
+  deleteKeys,
+  ids,
+  join,
+  mint,
+  REDIS_URL,
+  run,
+  sleep,
+  startChild,
+  users,
+  waitForDiff,
+} from './helpers';
 
 // Two sidecar processes sharing Redis (adapter + presence), as in a multi-node deployment.
 const prefix = `test-rt-cluster-${run}`;
@@ -69,7 +83,10 @@ describe('two sidecar nodes with the Redis adapter', () => {
 
   it('drains on SIGTERM: records the leaves at once and exits 0', async () => {
     // A long timeout, so only the drain (not a sweep) can explain a prompt leave.
-    const [n1, n2] = await Promise.all([startNode({ REALTIME_PRESENCE_TIMEOUT_MS: '60000' }), startNode({ REALTIME_PRESENCE_TIMEOUT_MS: '60000' })]);
+    const [n1, n2] = await Promise.all([
+      startNode({ REALTIME_PRESENCE_TIMEOUT_MS: '60000' }),
+      startNode({ REALTIME_PRESENCE_TIMEOUT_MS: '60000' }),
+    ]);
     const alice = await as(n1, users.alice);
     const carol = await as(n2, users.carol);
     await join(alice, 'doc-term');

@@ -45,7 +45,16 @@ export interface ChildNode {
 export function startChild(env: Record<string, string>): Promise<ChildNode> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'realtime-server/server.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, REALTIME_PORT: '0', REALTIME_HOST: '127.0.0.1', REALTIME_SECRET: SECRET, REALTIME_ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    env: {
+      ...process.env,
+      REALTIME_PORT: '0',
+      REALTIME_HOST: '127.0.0.1',
+      REALTIME_SECRET: SECRET,
+      REALTIME_ALLOWED_ORIGINS: ORIGIN,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -106,7 +115,11 @@ export function recordDiffs(socket: ClientSocket): PresenceDiffMessage[] {
 }
 
 /** Resolves with the first diff matching `predicate`; rejects after `ms`. */
-export function waitForDiff(socket: ClientSocket, predicate: (diff: PresenceDiffMessage) => boolean, ms = 10_000): Promise<PresenceDiffMessage> {
+export function waitForDiff(
+  socket: ClientSocket,
+  predicate: (diff: PresenceDiffMessage) => boolean,
+  ms = 10_000,
+): Promise<PresenceDiffMessage> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off('presence:diff', handler);

@@ -1,6 +1,21 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RealtimeServer } from '@/realtime-server/create-server';
-import { type ClientSocket, connect, deleteKeys, ids, join, leave, mint, REDIS_URL, recordDiffs, run, sleep, startServer, users, waitForDiff } from './helpers';
+import {
+  type ClientSocket,
+  connect,
+  deleteKeys,
+  ids,
+  join,
+  leave,
+  mint,
+  REDIS_URL,
+  recordDiffs,
+  run,
+  sleep,
+  startServer,
+  users,
+  waitForDiff,
+} from './helpers';
 
 const backends: [string, string | null][] = [
   ['memory', null],

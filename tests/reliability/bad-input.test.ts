@@ -31,7 +31,9 @@ async function snapshot(url: string): Promise<Snapshot> {
       const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${name}"`);
       out[name] = Number(r.rows[0]?.n);
     }
-    out['Item names'] = (await client.query<{ name: string }>('SELECT name FROM "Item" ORDER BY name')).rows.map((r) => r.name);
+    out['Item names'] = (await client.query<{ name: string }>('SELECT name FROM "Item" ORDER BY name')).rows.map(
+      (r) => r.name,
+    );
     return out;
   } finally {
     await client.end();
@@ -55,15 +57,19 @@ describe('bad input', () => {
   };
   const get = (label: string, host: string, path: string, headers: Record<string, string | string[]> = {}) =>
     requestAs(app, host, path, { headers }).then((r) => note(label, r));
-  const raw = (label: string, head: Buffer | string, body?: Buffer | string) => rawRequest(app.port, head, body).then((r) => note(label, r));
-  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+  const raw = (label: string, head: Buffer | string, body?: Buffer | string) =>
+    rawRequest(app.port, head, body).then((r) => note(label, r));
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
   beforeAll(async () => {
     ensureBuilt();
     database = await createScratchDb({ seed: true });
     admin = process.env.DATABASE_URL;
     process.env.DATABASE_URL = database.url;
-    const acme = await withoutTenant((c) => c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }));
+    const acme = await withoutTenant((c) =>
+      c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }),
+    );
     apiKey = (await createApiKey({ tenantId: acme.id, userId: null, name: 'bad-input' })).key;
     await disconnectDb();
     app = await startApp({ DATABASE_URL: database.url, TENANT_RESOLVER: 'subdomain', TENANT_MAIN_DOMAIN: 'localhost' });
@@ -80,7 +86,10 @@ describe('bad input', () => {
   it('answers oversized headers and cookies with 431 on pages, the API and actions', async () => {
     const big = 'a'.repeat(20_000);
     expect((await get('big header page', ACME, '/dashboard', { cookie, 'x-big': big })).status).toBe(431);
-    expect((await get('big header api', 'localhost', '/api/v1/items', { authorization: `Bearer ${apiKey}`, 'x-big': big })).status).toBe(431);
+    expect(
+      (await get('big header api', 'localhost', '/api/v1/items', { authorization: `Bearer ${apiKey}`, 'x-big': big }))
+        .status,
+    ).toBe(431);
     expect((await get('big cookie', ACME, '/dashboard', { cookie: `${cookie}; junk=${big}` })).status).toBe(431);
     const action = await requestAs(app, ACME, '/dashboard', {
       method: 'POST',
@@ -92,24 +101,38 @@ describe('bad input', () => {
 
   it('lets the first of duplicated Host headers decide, consistently, and membership still rules', async () => {
     // Node keeps the first Host; the middleware and the page see the same one.
-    const first = await raw('dup host acme first', `GET /dashboard HTTP/1.1\r\nHost: acme.localhost\r\nHost: globex.localhost\r\nCookie: ${cookie}`);
+    const first = await raw(
+      'dup host acme first',
+      `GET /dashboard HTTP/1.1\r\nHost: acme.localhost\r\nHost: globex.localhost\r\nCookie: ${cookie}`,
+    );
     expect(first.status).toBe(200);
     expect(first.body).toContain('Acme Anvil');
     expect(first.body).not.toMatch(GLOBEX_NAMES);
-    const second = await raw('dup host globex first', `GET /dashboard HTTP/1.1\r\nHost: globex.localhost\r\nHost: acme.localhost\r\nCookie: ${cookie}`);
+    const second = await raw(
+      'dup host globex first',
+      `GET /dashboard HTTP/1.1\r\nHost: globex.localhost\r\nHost: acme.localhost\r\nCookie: ${cookie}`,
+    );
     expect(second.status).toBe(404); // alice is not a member of globex
     expect(second.body).not.toMatch(ANY_ITEM);
   });
 
   it('refuses duplicated X-Tenant-ID on the API and ignores it on pages; duplicated cookies change nothing', async () => {
     const key = { authorization: `Bearer ${apiKey}` };
-    expect((await get('dup x-tenant-id api', 'localhost', '/api/v1/items', { ...key, 'X-Tenant-ID': ['acme', 'globex'] })).status).toBe(400);
-    expect((await get('dup x-tenant-id api same', 'localhost', '/api/v1/items', { ...key, 'X-Tenant-ID': ['acme', 'acme'] })).status).toBe(400);
+    expect(
+      (await get('dup x-tenant-id api', 'localhost', '/api/v1/items', { ...key, 'X-Tenant-ID': ['acme', 'globex'] }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await get('dup x-tenant-id api same', 'localhost', '/api/v1/items', { ...key, 'X-Tenant-ID': ['acme', 'acme'] }))
+        .status,
+    ).toBe(400);
     const page = await get('dup x-tenant-id page', ACME, '/dashboard', { cookie, 'X-Tenant-ID': ['globex', 'acme'] });
     expect(page.status).toBe(200);
     expect(page.body).not.toMatch(GLOBEX_NAMES);
     expect((await get('dup cookie', ACME, '/dashboard', { cookie: [cookie, cookie] })).status).toBe(200);
-    const forged = await get('dup cookie forged first', ACME, '/dashboard', { cookie: ['authjs.session-token=forged', cookie] });
+    const forged = await get('dup cookie forged first', ACME, '/dashboard', {
+      cookie: ['authjs.session-token=forged', cookie],
+    });
     expect([200, 307]).toContain(forged.status); // whichever token is read, it is verified
     expect(forged.body).not.toMatch(GLOBEX_NAMES);
   });
@@ -127,12 +150,18 @@ describe('bad input', () => {
     ];
     for (const path of ['/dashboard', '/api/tenant']) {
       for (const [label, host, status] of hosts) {
-        const res = await raw(`${label} ${path}`, Buffer.concat([Buffer.from(`GET ${path} HTTP/1.1\r\nCookie: ${cookie}\r\nHost: `), host]));
+        const res = await raw(
+          `${label} ${path}`,
+          Buffer.concat([Buffer.from(`GET ${path} HTTP/1.1\r\nCookie: ${cookie}\r\nHost: `), host]),
+        );
         expect(res.status, `${label} ${path}`).toBe(status);
         expect(res.body).not.toMatch(ANY_ITEM);
       }
       // Auth.js prefers X-Forwarded-Host, so it gets the same check.
-      const forwarded = Buffer.concat([Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${ACME}\r\nCookie: ${cookie}\r\nX-Forwarded-Host: `), Buffer.from('ａｃｍｅ', 'utf8')]);
+      const forwarded = Buffer.concat([
+        Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${ACME}\r\nCookie: ${cookie}\r\nX-Forwarded-Host: `),
+        Buffer.from('ａｃｍｅ', 'utf8'),
+      ]);
       expect((await raw(`x-forwarded-host ${path}`, forwarded)).status).toBe(400);
     }
   });
@@ -175,7 +204,11 @@ describe('bad input', () => {
     for (const [label, body, status] of cases) {
       const anonymous = await requestAs(app, 'localhost', '/api/v1/items', { method: 'POST', headers: json, body });
       expect(note(`json ${label} no key`, anonymous).status, label).toBe(401);
-      const keyed = await requestAs(app, 'localhost', '/api/v1/items', { method: 'POST', headers: { ...json, authorization: `Bearer ${apiKey}` }, body });
+      const keyed = await requestAs(app, 'localhost', '/api/v1/items', {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${apiKey}` },
+        body,
+      });
       expect(note(`json ${label} key`, keyed).status, label).toBe(status);
     }
     // Invalid UTF-8 is malformed JSON too, not a name full of U+FFFD.
@@ -196,30 +229,65 @@ describe('bad input', () => {
       ['invalid utf-8', bytes('authjs.session-token=', [0xff, 0xc3, 0x28], '; a=%E0%A4%A')],
     ];
     for (const [label, value] of signedOut) {
-      const head = Buffer.concat([Buffer.from(`GET /dashboard HTTP/1.1\r\nHost: ${ACME}\r\nCookie: `), Buffer.from(value)]);
+      const head = Buffer.concat([
+        Buffer.from(`GET /dashboard HTTP/1.1\r\nHost: ${ACME}\r\nCookie: `),
+        Buffer.from(value),
+      ]);
       const res = await raw(`cookie ${label}`, head);
       expect(res.status, label).toBe(307);
       expect(res.head, label).toMatch(/\r\nlocation: \/login\?next=%2Fdashboard/i);
     }
-    const token = await requestAs(app, ACME, '/api/realtime/token', { method: 'POST', headers: { cookie: 'authjs.session-token=garbage' } });
+    const token = await requestAs(app, ACME, '/api/realtime/token', {
+      method: 'POST',
+      headers: { cookie: 'authjs.session-token=garbage' },
+    });
     expect(note('cookie broken token api', token).status).toBe(401);
   });
 
   it('refuses garbage server-action ids, bodies and origins with a 4xx, and forged arguments by validation', async () => {
     const id = actionId('createItem', 'components/items/actions.ts');
     const post = (label: string, headers: Record<string, string>, body: string) =>
-      requestAs(app, ACME, '/dashboard', { method: 'POST', headers: { cookie, origin: `http://${ACME}`, ...headers }, body }).then((r) => note(label, r));
+      requestAs(app, ACME, '/dashboard', {
+        method: 'POST',
+        headers: { cookie, origin: `http://${ACME}`, ...headers },
+        body,
+      }).then((r) => note(label, r));
     const text = 'text/plain;charset=UTF-8';
 
-    expect((await post('action garbage id', { 'next-action': 'garbage', 'content-type': text }, '[]')).status).toBe(400);
-    expect((await post('action unknown id', { 'next-action': '7f'.padEnd(42, '0'), 'content-type': text }, '[]')).status).toBe(409);
-    expect((await post('action body not json', { 'next-action': id, 'content-type': text }, 'not json at all')).status).toBe(400);
-    expect((await post('action broken multipart', { 'next-action': id, 'content-type': 'multipart/form-data; boundary=xyz' }, '--xyz\r\ngarbage\r\n')).status).toBe(400);
-    expect((await post('action cross-origin', { 'next-action': id, 'content-type': text, origin: 'http://evil.test' }, '[]')).status).toBe(403);
-    expect((await post('action bad origin', { 'next-action': id, 'content-type': text, origin: 'not a url' }, '[]')).status).toBe(403);
+    expect((await post('action garbage id', { 'next-action': 'garbage', 'content-type': text }, '[]')).status).toBe(
+      400,
+    );
+    expect(
+      (await post('action unknown id', { 'next-action': '7f'.padEnd(42, '0'), 'content-type': text }, '[]')).status,
+    ).toBe(409);
+    expect(
+      (await post('action body not json', { 'next-action': id, 'content-type': text }, 'not json at all')).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(
+          'action broken multipart',
+          { 'next-action': id, 'content-type': 'multipart/form-data; boundary=xyz' },
+          '--xyz\r\ngarbage\r\n',
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post('action cross-origin', { 'next-action': id, 'content-type': text, origin: 'http://evil.test' }, '[]'))
+        .status,
+    ).toBe(403);
+    expect(
+      (await post('action bad origin', { 'next-action': id, 'content-type': text, origin: 'not a url' }, '[]')).status,
+    ).toBe(403);
 
     // Decodable but wrong arguments reach tenantAction, which refuses them as invalid input.
-    for (const body of ['[]', '[null,"x"]', '[null,{"name":"Injected as an object"}]', '[null,"$K99"]', '[null,"$@99"]']) {
+    for (const body of [
+      '[]',
+      '[null,"x"]',
+      '[null,{"name":"Injected as an object"}]',
+      '[null,"$K99"]',
+      '[null,"$@99"]',
+    ]) {
       const res = await post(`action args ${body}`, { 'next-action': id, 'content-type': text }, body);
       expect(res.status, body).toBe(200);
       expect(res.body, body).toContain('"ok":false');

@@ -63,7 +63,9 @@ export async function startRedis(port: number): Promise<RedisProcess> {
 
 /** The id of a server action in the test build (ids are per build, so read the manifest). */
 export function actionId(exportName: string, file: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, TEST_DIST_DIR, 'server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, TEST_DIST_DIR, 'server/server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   for (const [id, entry] of Object.entries(manifest.node)) {
@@ -140,7 +142,8 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   await listen(0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const stopListening = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   const cut = async () => {
     const closed = stopListening();
     for (const socket of open) socket.destroy();
@@ -155,7 +158,11 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
  * (non-ASCII or invalid UTF-8 in headers, a second Host line, unnormalised paths). `head` is the
  * request line and header lines without the final blank line; Connection: close is added.
  */
-export function rawRequest(port: number, head: Buffer | string, body: Buffer | string = ''): Promise<{ status: number; head: string; body: string }> {
+export function rawRequest(
+  port: number,
+  head: Buffer | string,
+  body: Buffer | string = '',
+): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -170,6 +177,12 @@ export function rawRequest(port: number, head: Buffer | string, body: Buffer | s
     });
     const bodyBuf = Buffer.isBuffer(body) ? body : Buffer.from(body);
     const extra = bodyBuf.length > 0 ? `\r\nContent-Length: ${bodyBuf.length}` : '';
-    socket.write(Buffer.concat([Buffer.isBuffer(head) ? head : Buffer.from(head, 'latin1'), Buffer.from(`${extra}\r\nConnection: close\r\n\r\n`), bodyBuf]));
+    socket.write(
+      Buffer.concat([
+        Buffer.isBuffer(head) ? head : Buffer.from(head, 'latin1'),
+        Buffer.from(`${extra}\r\nConnection: close\r\n\r\n`),
+        bodyBuf,
+      ]),
+    );
   });
 }

@@ -76,6 +76,8 @@ describe('mixed load across two tenants', () => {
     expect(outcomes.filter((o) => !o.ownOk)).toEqual([]);
 
     // Both tenants and both paths were really exercised.
-    for (const s of STREAMS) for (const p of PATHS) expect(outcomes.filter((o) => o.host === s.host && o.path === p).length).toBeGreaterThan(200);
+    for (const s of STREAMS)
+      for (const p of PATHS)
+        expect(outcomes.filter((o) => o.host === s.host && o.path === p).length).toBeGreaterThan(200);
   }, 120_000);
 });

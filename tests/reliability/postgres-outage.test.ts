@@ -109,9 +109,16 @@ describe('PostgreSQL outage', () => {
     expect(JSON.parse(h.body)).toMatchObject({ status: 'down', checks: { database: 'down' } });
 
     // A server action answers with a message in its normal (200) response, not a 500.
-    const action = await postFormAction(app, ACME, '/dashboard', actionId('createItem', 'components/items/actions.ts'), cookie, {
-      name: 'Written during outage',
-    });
+    const action = await postFormAction(
+      app,
+      ACME,
+      '/dashboard',
+      actionId('createItem', 'components/items/actions.ts'),
+      cookie,
+      {
+        name: 'Written during outage',
+      },
+    );
     expect(action.status).toBe(200);
     expect(action.body).toContain('temporarily unavailable');
     expect(leaksInternals(action.body)).toBe(false);

@@ -31,15 +31,20 @@ describe('Redis outage', () => {
   };
   const dashboard = () => requestAs(app, ACME, '/dashboard', { headers: { cookie } });
   const listItems = () =>
-    requestAs(app, 'localhost', '/api/v1/items', { headers: { authorization: `Bearer ${apiKey}`, 'X-Tenant-ID': 'acme' } });
-  const addItem = (name: string) => postFormAction(app, ACME, '/dashboard', actionId('createItem', 'components/items/actions.ts'), cookie, { name });
+    requestAs(app, 'localhost', '/api/v1/items', {
+      headers: { authorization: `Bearer ${apiKey}`, 'X-Tenant-ID': 'acme' },
+    });
+  const addItem = (name: string) =>
+    postFormAction(app, ACME, '/dashboard', actionId('createItem', 'components/items/actions.ts'), cookie, { name });
 
   beforeAll(async () => {
     ensureBuilt();
     database = await createScratchDb({ seed: true });
     admin = process.env.DATABASE_URL;
     process.env.DATABASE_URL = database.url;
-    const acme = await withoutTenant((c) => c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }));
+    const acme = await withoutTenant((c) =>
+      c.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } }),
+    );
     apiKey = (await createApiKey({ tenantId: acme.id, userId: null, name: 'redis-outage' })).key;
 
     redis = await startRedis(await freePort());
@@ -75,7 +80,10 @@ describe('Redis outage', () => {
     const action = await addItem('Before outage');
     expect(action.status).toBe(200);
     expect(action.body).toContain('"ok":true');
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', checks: { database: 'ok', redis: 'ok', realtime: 'ok' } } });
+    expect(await health()).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { database: 'ok', redis: 'ok', realtime: 'ok' } },
+    });
   });
 
   it('keeps rendering pages and answering actions without a 500 while Redis is down, and reports degraded', async () => {

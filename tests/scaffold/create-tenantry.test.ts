@@ -23,7 +23,11 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 function runCli(templateRoot: string, args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [path.join(templateRoot, CLI), ...args], { cwd: tmp, encoding: 'utf8', env: cleanEnv() });
+  return spawnSync(process.execPath, [path.join(templateRoot, CLI), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: cleanEnv(),
+  });
 }
 
 function readEnvFile(dir: string): Record<string, string> {
@@ -77,16 +81,34 @@ describe('scaffolding from this checkout (--yes --resolver path --main-domain ex
   });
 
   it('copies the app: config, middleware, app/, lib/, the Prisma schema', () => {
-    for (const file of ['package.json', 'middleware.ts', 'tenancy.config.ts', 'prisma/schema.prisma', 'tsconfig.json']) {
+    for (const file of [
+      'package.json',
+      'middleware.ts',
+      'tenancy.config.ts',
+      'prisma/schema.prisma',
+      'tsconfig.json',
+    ]) {
       expect(fs.statSync(path.join(app, file)).isFile(), file).toBe(true);
     }
-    for (const dir of ['app', 'lib', 'lib/tenants', 'prisma']) expect(fs.statSync(path.join(app, dir)).isDirectory(), dir).toBe(true);
+    for (const dir of ['app', 'lib', 'lib/tenants', 'prisma'])
+      expect(fs.statSync(path.join(app, dir)).isDirectory(), dir).toBe(true);
   });
 
   it('leaves behind git metadata, dependencies, local data, build output and the CLI itself', () => {
     const files = listFiles(app);
-    for (const banned of ['.git', 'node_modules', '.data', '.next', 'lib/db/generated', 'scripts/create-tenantry', 'tests/scaffold']) {
-      expect(files.filter((f) => f === banned || f.startsWith(`${banned}/`)), banned).toEqual([]);
+    for (const banned of [
+      '.git',
+      'node_modules',
+      '.data',
+      '.next',
+      'lib/db/generated',
+      'scripts/create-tenantry',
+      'tests/scaffold',
+    ]) {
+      expect(
+        files.filter((f) => f === banned || f.startsWith(`${banned}/`)),
+        banned,
+      ).toEqual([]);
     }
     expect(files.filter((f) => f.endsWith('.tsbuildinfo') || f === 'next-env.d.ts' || f === CLI)).toEqual([]);
     expect(files.filter((f) => path.basename(f).startsWith('.env'))).toEqual(['.env']);
@@ -157,9 +179,16 @@ describe('scaffolding from this checkout (--yes --resolver path --main-domain ex
     if (!fs.existsSync(path.join(app, 'node_modules'))) {
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
     }
-    const generate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'generate'], { cwd: app, encoding: 'utf8', env: cleanEnv() });
+    const generate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'generate'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
     expectSucceeded(generate);
-    const tsc = spawnSync(path.join(app, 'node_modules/.bin/tsc'), ['--noEmit', '-p', app], { cwd: app, encoding: 'utf8' });
+    const tsc = spawnSync(path.join(app, 'node_modules/.bin/tsc'), ['--noEmit', '-p', app], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(tsc.status, `tsc in the scaffold:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
   }, 180_000);
 });
@@ -215,7 +244,9 @@ describe('scaffolding from a template without git (the npm-installed package)', 
   it('skips local state and build output but keeps feature folders with the same names', () => {
     const files = listFiles(app);
     const junk = files.filter((f) =>
-      /(^|\/)node_modules\/|^\.data\/|^\.next|^lib\/db\/generated\/|^reports\/|\.tsbuildinfo$|^next-env\.d\.ts$|^\.env\./.test(f),
+      /(^|\/)node_modules\/|^\.data\/|^\.next|^lib\/db\/generated\/|^reports\/|\.tsbuildinfo$|^next-env\.d\.ts$|^\.env\./.test(
+        f,
+      ),
     );
     expect(junk).toEqual([]);
     expect(files).toContain('app/[tenant]/reports/notes.md');
@@ -236,12 +267,17 @@ describe('scaffolding from a git checkout', () => {
     const repo = path.join(tmp, 'git-template');
     fs.mkdirSync(path.join(repo, 'scripts'), { recursive: true });
     fs.cpSync(path.join(ROOT, CLI), path.join(repo, CLI));
-    fs.cpSync(path.join(ROOT, 'scripts/create-tenantry'), path.join(repo, 'scripts/create-tenantry'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'scripts/create-tenantry'), path.join(repo, 'scripts/create-tenantry'), {
+      recursive: true,
+    });
     for (const file of ['package.json', 'tenancy.config.ts']) fs.cpSync(path.join(ROOT, file), path.join(repo, file));
     fs.writeFileSync(path.join(repo, '.env'), `AUTH_SECRET=${KNOWN_SECRET}\n`);
     fs.writeFileSync(path.join(repo, 'tracked.txt'), 'kept\n');
     const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
     };
     git('init', '-q');

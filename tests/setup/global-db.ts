@@ -43,7 +43,9 @@ export function migrateDeploy(url: string): void {
 
 /** Drops this run's template and scratch databases (by their shared name prefix). */
 async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {
-  const { rows } = await adminQuery(adminUrl, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [`tenantry_%${runId}%`]);
+  const { rows } = await adminQuery(adminUrl, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    `tenantry_%${runId}%`,
+  ]);
   for (const { datname } of rows as Array<{ datname: string }>) {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }

@@ -14,7 +14,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { tenant } = await requirePermission('audit.view', (await params).tenant);
   const raw = (await searchParams).page;
   const requested = Number.parseInt(typeof raw === 'string' ? raw : '1', 10);
-  const [log, base] = await Promise.all([listAudit(tenant.id, { page: requested, pageSize: PAGE_SIZE }), getTenantBasePath()]);
+  const [log, base] = await Promise.all([
+    listAudit(tenant.id, { page: requested, pageSize: PAGE_SIZE }),
+    getTenantBasePath(),
+  ]);
   const pageHref = (page: number) => `${base}/audit?page=${page}`;
 
   return (
@@ -36,7 +39,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <tbody>
           {log.entries.map((entry) => (
             <tr key={entry.id} className="border-b align-top" data-testid="audit-entry">
-              <td className="py-2 pr-4 whitespace-nowrap">{entry.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">
+                {entry.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+              </td>
               <td className="py-2 pr-4">{entry.user?.email ?? 'deleted user'}</td>
               <td className="py-2 pr-4 font-mono">{entry.action}</td>
               <td className="py-2 pr-4">

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage({ params }: Props) {
   const { tenant, role } = await requirePermission('items.view', (await params).tenant);
-  const [items, documents, base] = await Promise.all([listItems(tenant.id), listDocuments(tenant.id), getTenantBasePath()]);
+  const [items, documents, base] = await Promise.all([
+    listItems(tenant.id),
+    listDocuments(tenant.id),
+    getTenantBasePath(),
+  ]);
   const canDelete = can(role, 'items.delete');
 
   return (

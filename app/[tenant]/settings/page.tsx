@@ -25,7 +25,12 @@ export default async function SettingsPage({ params }: Props) {
   return (
     <main className="mx-auto max-w-3xl space-y-10 p-8">
       <h1 className="text-3xl font-semibold">Settings</h1>
-      <SettingsForm action={saveSettings} name={current.name} settings={current.settings} canChangePlan={role === 'OWNER'} />
+      <SettingsForm
+        action={saveSettings}
+        name={current.name}
+        settings={current.settings}
+        canChangePlan={role === 'OWNER'}
+      />
       {manageKeys ? (
         <section className="space-y-3">
           <h2 className="text-xl font-medium">API keys</h2>

@@ -63,7 +63,11 @@ export default async function InvitePage({ params }: Props) {
           <Link className="underline" href={`/signup?next=${next}`} data-testid="invite-sign-up">
             Create an account for {invitation.email}
           </Link>{' '}
-          (or <Link className="underline" href={`/login?next=${next}`}>sign in</Link>) to accept.
+          (or{' '}
+          <Link className="underline" href={`/login?next=${next}`}>
+            sign in
+          </Link>
+          ) to accept.
         </p>
       )}
     </main>

@@ -3,12 +3,18 @@ import { headerResolver } from './header';
 import { resolveInput } from './test-input';
 
 const byDefault = headerResolver({ name: 'X-Tenant-ID' });
-const slugOf = async (resolver: typeof byDefault, headers: HeadersInit) => (await resolver.resolve(resolveInput({ headers })))?.slug ?? null;
+const slugOf = async (resolver: typeof byDefault, headers: HeadersInit) =>
+  (await resolver.resolve(resolveInput({ headers })))?.slug ?? null;
 
 describe('header resolver', () => {
   it('reads the configured header', async () => {
-    expect(await byDefault.resolve(resolveInput({ headers: { 'X-Tenant-ID': 'acme' } }))).toEqual({ slug: 'acme', via: 'header' });
-    expect(await slugOf(headerResolver({ name: 'X-Org' }), { 'x-org': 'globex', 'x-tenant-id': 'acme' })).toBe('globex');
+    expect(await byDefault.resolve(resolveInput({ headers: { 'X-Tenant-ID': 'acme' } }))).toEqual({
+      slug: 'acme',
+      via: 'header',
+    });
+    expect(await slugOf(headerResolver({ name: 'X-Org' }), { 'x-org': 'globex', 'x-tenant-id': 'acme' })).toBe(
+      'globex',
+    );
   });
 
   it('matches the header name case-insensitively', async () => {

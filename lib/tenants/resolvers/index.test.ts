@@ -45,8 +45,14 @@ describe('getTenantResolver', () => {
 
 describe('resolveTenant', () => {
   it('resolves with the given config merged with defaults', async () => {
-    expect(await resolveTenant(resolveInput({ host: 'acme.example.com' }), {})).toEqual({ slug: 'acme', via: 'subdomain' });
-    expect(await resolveTenant(resolveInput({ pathname: '/globex/x' }), { resolver: 'path' })).toEqual({ slug: 'globex', via: 'path' });
+    expect(await resolveTenant(resolveInput({ host: 'acme.example.com' }), {})).toEqual({
+      slug: 'acme',
+      via: 'subdomain',
+    });
+    expect(await resolveTenant(resolveInput({ pathname: '/globex/x' }), { resolver: 'path' })).toEqual({
+      slug: 'globex',
+      via: 'path',
+    });
   });
 
   it('accepts a config built by defineTenancy', async () => {
@@ -60,7 +66,10 @@ describe('resolveTenant', () => {
   });
 
   it('applies the default tenant when nothing resolves', async () => {
-    expect(await resolveTenant(resolveInput({ host: 'example.com' }), { defaultTenant: 'acme' })).toEqual({ slug: 'acme', via: 'default' });
+    expect(await resolveTenant(resolveInput({ host: 'example.com' }), { defaultTenant: 'acme' })).toEqual({
+      slug: 'acme',
+      via: 'default',
+    });
   });
 
   it('prefers a resolved tenant over the default', async () => {
@@ -89,19 +98,31 @@ describe('resolveTenant', () => {
       custom: async () => Promise.reject(new Error('lookup failed')),
     };
     expect(await resolveTenant(resolveInput({ host: 'example.com' }), config)).toBeNull();
-    expect(await resolveTenant(resolveInput({ host: 'globex.example.com' }), config)).toEqual({ slug: 'globex', via: 'subdomain' });
+    expect(await resolveTenant(resolveInput({ host: 'globex.example.com' }), config)).toEqual({
+      slug: 'globex',
+      via: 'subdomain',
+    });
   });
 
   it('applies the default tenant when the custom resolver simply returns null', async () => {
-    expect(await resolveTenant(resolveInput(), { resolver: 'custom', defaultTenant: 'acme', custom: () => null })).toEqual({
+    expect(
+      await resolveTenant(resolveInput(), { resolver: 'custom', defaultTenant: 'acme', custom: () => null }),
+    ).toEqual({
       slug: 'acme',
       via: 'default',
     });
   });
 
   it('runs a chain in order, first match wins', async () => {
-    const input = resolveInput({ host: 'acme.example.com', headers: { 'x-tenant-id': 'globex' }, cookies: { tenant_id: 'initech' } });
-    expect(await resolveTenant(input, { resolver: 'header,subdomain,session' })).toEqual({ slug: 'globex', via: 'header' });
+    const input = resolveInput({
+      host: 'acme.example.com',
+      headers: { 'x-tenant-id': 'globex' },
+      cookies: { tenant_id: 'initech' },
+    });
+    expect(await resolveTenant(input, { resolver: 'header,subdomain,session' })).toEqual({
+      slug: 'globex',
+      via: 'header',
+    });
     expect(await resolveTenant(input, { resolver: 'session,header' })).toEqual({ slug: 'initech', via: 'session' });
     expect(await resolveTenant(input, { resolver: 'subdomain,header' })).toEqual({ slug: 'acme', via: 'subdomain' });
   });

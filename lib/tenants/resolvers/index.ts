@@ -1,6 +1,12 @@
 import { defineTenancy, isTenancyConfig, type TenancyConfig, type TenancyInput } from '@/lib/tenants/define-tenancy';
 import { getTenancyConfig } from '@/lib/tenants/config';
-import type { ChainedTenantResolver, ResolveInput, ResolverName, TenantMatch, TenantResolver } from '@/lib/tenants/types';
+import type {
+  ChainedTenantResolver,
+  ResolveInput,
+  ResolverName,
+  TenantMatch,
+  TenantResolver,
+} from '@/lib/tenants/types';
 import { chainedResolver } from './chained';
 import { customResolver } from './custom';
 import { headerResolver } from './header';

@@ -8,7 +8,10 @@ export function matched(slug: string, via: TenantVia): ResolveOutcome {
 }
 
 /** A resolver from its `inspect` function; `resolve` drops the failure flag. */
-export function makeResolver(name: string, inspect: (input: ResolveInput) => ResolveOutcome | Promise<ResolveOutcome>): TenantResolver & { inspect(input: ResolveInput): Promise<ResolveOutcome> } {
+export function makeResolver(
+  name: string,
+  inspect: (input: ResolveInput) => ResolveOutcome | Promise<ResolveOutcome>,
+): TenantResolver & { inspect(input: ResolveInput): Promise<ResolveOutcome> } {
   return {
     name,
     async inspect(input) {

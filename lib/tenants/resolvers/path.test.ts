@@ -4,7 +4,8 @@ import { resolveInput } from './test-input';
 
 const exclude = ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'];
 const first = pathResolver({ position: 1, exclude });
-const slugOf = async (resolver: typeof first, pathname: string) => (await resolver.resolve(resolveInput({ pathname })))?.slug ?? null;
+const slugOf = async (resolver: typeof first, pathname: string) =>
+  (await resolver.resolve(resolveInput({ pathname })))?.slug ?? null;
 
 describe('path resolver', () => {
   it('takes the first segment by default', async () => {
@@ -35,9 +36,12 @@ describe('path resolver', () => {
     expect(await slugOf(first, '/ACME/dashboard')).toBe('acme');
   });
 
-  it.each(['/admin', '/API/x', '/Login', '/_next/static/x.js', '/%61dmin/users'])('never treats the excluded segment in %j as a tenant', async (p) => {
-    expect(await slugOf(first, p)).toBeNull();
-  });
+  it.each(['/admin', '/API/x', '/Login', '/_next/static/x.js', '/%61dmin/users'])(
+    'never treats the excluded segment in %j as a tenant',
+    async (p) => {
+      expect(await slugOf(first, p)).toBeNull();
+    },
+  );
 
   it('decodes percent-escapes once', async () => {
     expect(await slugOf(first, '/%61cme/x')).toBe('acme');

@@ -14,7 +14,8 @@ const MAX_PATH_LENGTH = 8192;
 
 export function pathResolver(options: PathOptions = {}): TenantResolver {
   const position = options.position ?? 1;
-  if (!Number.isInteger(position) || position < 1) throw new RangeError('pathResolver: position must be an integer ≥ 1');
+  if (!Number.isInteger(position) || position < 1)
+    throw new RangeError('pathResolver: position must be an integer ≥ 1');
   const exclude = new Set((options.exclude ?? []).map((segment) => segment.trim().toLowerCase()));
 
   return makeResolver('path', (input) => {

@@ -11,7 +11,9 @@ const JWT = `eyJhbGciOiJub25lIn0.${btoa(JSON.stringify({ tenant_id: 'globex' }))
 
 describe('session resolver', () => {
   it('reads the cookie named by session.key first', async () => {
-    expect(await session.resolve(resolveInput({ cookies: { tenant_id: 'acme' }, claims: { tenant_id: 'globex' } }))).toEqual({
+    expect(
+      await session.resolve(resolveInput({ cookies: { tenant_id: 'acme' }, claims: { tenant_id: 'globex' } })),
+    ).toEqual({
       slug: 'acme',
       via: 'session',
     });

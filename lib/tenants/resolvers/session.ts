@@ -29,8 +29,7 @@ export function sessionResolver(options: SessionOptions = {}): TenantResolver {
   const defaultClaim = options.defaultClaim ?? DEFAULT_TENANT_CLAIM;
 
   return makeResolver('session', (input) => {
-    const slug =
-      slugOf(input.cookies, key) ?? slugOf(input.claims, jwtClaim) ?? slugOf(input.claims, defaultClaim);
+    const slug = slugOf(input.cookies, key) ?? slugOf(input.claims, jwtClaim) ?? slugOf(input.claims, defaultClaim);
     return slug ? matched(slug, 'session') : NO_MATCH;
   });
 }

@@ -6,7 +6,8 @@ const exclude = ['www', 'api', 'admin'];
 const plain = subdomainResolver({ exclude });
 const onExample = subdomainResolver({ exclude, mainDomain: 'example.com' });
 const onLocalhost = subdomainResolver({ exclude, mainDomain: 'localhost' });
-const slugOf = async (resolver: typeof plain, host: string) => (await resolver.resolve(resolveInput({ host })))?.slug ?? null;
+const slugOf = async (resolver: typeof plain, host: string) =>
+  (await resolver.resolve(resolveInput({ host })))?.slug ?? null;
 
 describe('subdomain resolver without mainDomain', () => {
   it('takes the first label of a host with three or more labels', async () => {
@@ -41,16 +42,33 @@ describe('subdomain resolver without mainDomain', () => {
     expect(await slugOf(plain, `${label}.example.com`)).toBeNull();
   });
 
-  it.each(['127.0.0.1', '127.0.0.1:3000', '10.1.2.3', '0x7f.0.0.1', '127.1', '[::1]', '[::1]:3000', '::1', 'fe80::1', '[2001:db8::1]:443'])(
-    'never treats the IP address %j as a tenant',
-    async (host) => {
-      expect(await slugOf(plain, host)).toBeNull();
-    },
-  );
+  it.each([
+    '127.0.0.1',
+    '127.0.0.1:3000',
+    '10.1.2.3',
+    '0x7f.0.0.1',
+    '127.1',
+    '[::1]',
+    '[::1]:3000',
+    '::1',
+    'fe80::1',
+    '[2001:db8::1]:443',
+  ])('never treats the IP address %j as a tenant', async (host) => {
+    expect(await slugOf(plain, host)).toBeNull();
+  });
 
   it.each([
-    'acme_x.example.com', 'büro.example.com', '-acme.example.com', 'acme-.example.com', 'acme..example.com', '.acme.example.com',
-    'acme.example.com:port', 'acme.example.com:99999999', 'acme .example.com', '', ':3000',
+    'acme_x.example.com',
+    'büro.example.com',
+    '-acme.example.com',
+    'acme-.example.com',
+    'acme..example.com',
+    '.acme.example.com',
+    'acme.example.com:port',
+    'acme.example.com:99999999',
+    'acme .example.com',
+    '',
+    ':3000',
   ])('finds no tenant in the malformed host %j', async (host) => {
     expect(await slugOf(plain, host)).toBeNull();
   });
@@ -79,7 +97,7 @@ describe('subdomain resolver with mainDomain', () => {
     expect(await slugOf(onExample, 'example.com')).toBeNull();
   });
 
-  it('refuses a host that only ends with the main domain\'s text (evilexample.com)', async () => {
+  it("refuses a host that only ends with the main domain's text (evilexample.com)", async () => {
     expect(await slugOf(onExample, 'evilexample.com')).toBeNull();
     expect(await slugOf(onExample, 'acme.evilexample.com')).toBeNull();
   });

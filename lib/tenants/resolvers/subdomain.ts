@@ -36,7 +36,13 @@ export function hostLabels(host: string): string[] | null {
 
 export function subdomainResolver(options: SubdomainOptions = {}): TenantResolver {
   const exclude = new Set((options.exclude ?? []).map((label) => label.trim().toLowerCase()));
-  const main = options.mainDomain ? options.mainDomain.trim().toLowerCase().replace(/^\.+|\.$/g, '').split('.') : null;
+  const main = options.mainDomain
+    ? options.mainDomain
+        .trim()
+        .toLowerCase()
+        .replace(/^\.+|\.$/g, '')
+        .split('.')
+    : null;
 
   const candidate = (labels: string[]): string | undefined => {
     if (main) {
