@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build the app once for the HTTP suites, then every vitest suite.
+// `npm test`: type-check, lint and format check (Biome), build the app once for the HTTP suites, then every vitest suite.
 // Works with DATABASE_URL (that server hosts the scratch databases) and without it (an embedded
 // PostgreSQL is started by the vitest global setup). Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ function step(name, command, args, extraEnv = {}) {
 
 const bin = (name) => `node_modules/.bin/${name}`;
 step('type-check', bin('tsc'), ['--noEmit']);
-step('lint', bin('biome'), ['lint', '.']);
+step('lint and format (Biome)', bin('biome'), ['check', '.']);
 step('build (for the HTTP suites)', process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
   NEXT_DIST_DIR: distDir,
   NODE_ENV: 'production',

@@ -37,10 +37,10 @@ export type ActionSuccess = {
   redirectTo?: string;
 };
 
-// biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
 export type ActionBody<S extends z.ZodType> = (
   input: z.output<S>,
   ctx: ActionContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a body may simply not return anything
 ) => Promise<ActionSuccess | undefined | void>;
 
 /** A refusal the user should read (e.g. "that name is taken"). Nothing is audited. */
