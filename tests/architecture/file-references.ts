@@ -33,6 +33,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commentText } from './comment-text';
+import { isSkippedDir, listRepoFiles } from './repo-files';
 
 export type Problem = { line: number; reference: string; reason: 'missing' | 'outside' };
 
@@ -140,27 +141,14 @@ export function findBadReferences(facts: RepoFacts, file: string, source: string
   return problems;
 }
 
-/** Folders and files never scanned: dependencies, build output, generated code, reports. */
-const IGNORED = new Set(['node_modules', '.git', '.data', 'reports', 'coverage', 'test-results', 'playwright-report']);
-const IGNORED_PATHS = new Set(['lib/db/generated', 'package-lock.json']);
 const SCANNED = /\.(?:ts|tsx|mts|mjs|md)$/;
-
-function walk(root: string, dir: string, out: string[]): void {
-  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
-    if (IGNORED.has(entry.name) || entry.name.startsWith('.next') || IGNORED_PATHS.has(relative)) continue;
-    if (entry.isDirectory()) walk(root, relative, out);
-    else if (entry.isFile()) out.push(relative);
-  }
-}
 
 /** The facts of the repository at `root`, read from disk. */
 export function repoFacts(root: string): RepoFacts {
-  const files: string[] = [];
-  walk(root, '', files);
+  const files = listRepoFiles(root, /./);
   const topFolders = new Set(
     readdirSync(root, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !IGNORED.has(e.name) && !e.name.startsWith('.next'))
+      .filter((e) => e.isDirectory() && !isSkippedDir(e.name))
       .map((e) => e.name),
   );
   return { root, topFolders, files, exists: (relative) => existsSync(path.join(root, relative)) };

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listRepoFiles, SOURCE_FILE } from './repo-files';
 
 /**
  * The layer rules as a check over the import graph (plain fs and a small import scanner, no
@@ -15,17 +16,6 @@ import path from 'node:path';
  */
 export type SourceFile = { path: string; source: string };
 export type Violation = { file: string; specifier: string; target: string; rule: string };
-
-const SKIP_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.data',
-  'coverage',
-  'reports',
-  'test-results',
-  'playwright-report',
-]);
-const SOURCE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /** The source with comments blanked out (strings and template literals kept as they are). */
 export function stripComments(source: string): string {
@@ -117,18 +107,8 @@ export function formatViolation(v: Violation): string {
 
 /** Every source file of the repository (generated code, dependencies and build output excluded). */
 export function readSourceFiles(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.next') || rel === 'lib/db/generated') continue;
-        walk(rel);
-      } else if (SOURCE.test(entry.name)) {
-        files.push({ path: rel, source: readFileSync(path.join(root, rel), 'utf8') });
-      }
-    }
-  };
-  walk('');
-  return files;
+  return listRepoFiles(root, SOURCE_FILE).map((rel) => ({
+    path: rel,
+    source: readFileSync(path.join(root, rel), 'utf8'),
+  }));
 }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listRepoFiles, SOURCE_FILE } from './repo-files';
 
 /**
  * Finds `process.env` reads outside the places allowed to make them. The rule: the app reads its
@@ -23,18 +24,6 @@ const ALLOWED_FILES: Readonly<Record<string, string>> = {
 
 /** Directories of tooling and tests: they set up processes and their environments. */
 const ALLOWED_DIRS = ['scripts/', 'bench/', 'tests/', 'e2e/'];
-
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.data',
-  'coverage',
-  'reports',
-  'test-results',
-  'playwright-report',
-]);
-const SKIPPED_PATHS = ['lib/db/generated/'];
-const SOURCE = /\.(?:ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
 export function isAllowed(relPath: string): boolean {
   return (
@@ -136,24 +125,9 @@ export function findEnvReads(relPath: string, source: string): EnvRead[] {
     );
 }
 
-function walk(root: string, rel = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.next') || SKIPPED_PATHS.includes(`${relPath}/`))
-        continue;
-      files.push(...walk(root, relPath));
-    } else if (SOURCE.test(entry.name)) {
-      files.push(relPath);
-    }
-  }
-  return files;
-}
-
 /** Every process.env read under `root` outside the allowed places. */
 export function forbiddenEnvReads(root: string): EnvRead[] {
-  return walk(root)
+  return listRepoFiles(root, SOURCE_FILE)
     .filter((file) => !isAllowed(file))
     .flatMap((file) => findEnvReads(file, readFileSync(path.join(root, file), 'utf8')));
 }
