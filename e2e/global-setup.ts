@@ -26,7 +26,7 @@ async function startRealtime(port: number, appPorts: number[]): Promise<ChildPro
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000; // a loaded 2-core CI box can take over 30 s to start tsx
   while (Date.now() < deadline) {
     try {
       await fetch(`http://127.0.0.1:${port}/healthz`);
