@@ -13,9 +13,9 @@ type Outcome = { case: string; probe: string; outcome: string };
 const short = (error: unknown): string => {
   const e = error as { code?: unknown; name?: string; message?: string };
   const code = typeof e.code === 'string' ? `${e.code}: ` : '';
-  // Prisma's messages may start with an empty line; the first line with text says what happened.
-  const line = (e.message ?? String(error)).split('\n').find((l) => l.trim() !== '') ?? '';
-  return `${code}${line.trim().slice(0, 90)}`;
+  // Prisma's messages open with where the call was made; the last line with text says what happened.
+  const line = (e.message ?? String(error)).split('\n').findLast((l) => l.trim() !== '') ?? '';
+  return `${code}${line.trim().slice(0, 120)}`;
 };
 
 // Anything with an item delegate that can update and read; the clients differ only in their types.
