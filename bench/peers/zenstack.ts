@@ -122,7 +122,13 @@ async function main(): Promise<void> {
     if (JSON_OUT) {
       const rows: BenchRow[] = [];
       for (const c of CONCURRENCIES) {
-        for (const name of ['extension', 'rls (TenantPool)', 'both (TenantPool)', ...zs.variants.map(([n]) => n)]) {
+        for (const name of [
+          'extension',
+          'rls (TenantPool)',
+          'both (TenantPool)',
+          'zenstack + tenant policy',
+          'zenstack + policy + post-update',
+        ]) {
           const cells = OPS.map((op) => ({ op, ...cell(name, op, c) }));
           const worst = Math.min(...cells.map((x) => x.own));
           rows.push({
@@ -136,6 +142,21 @@ async function main(): Promise<void> {
             ok: null,
           });
         }
+      }
+      for (const c of CONCURRENCIES) {
+        const head = OPS.map((op) => ({
+          op,
+          r: median(ratios(rates, 'both (TenantPool)', 'zenstack + tenant policy', op, c)),
+        }));
+        const worst = Math.min(...head.map((h) => h.r));
+        rows.push({
+          section: 'peers',
+          measurement: `both / zenstack + tenant policy (ops/s), worst op, concurrency ${c}`,
+          ratio: worst,
+          target: '',
+          context: head.map((h) => `${h.op} ${h.r.toFixed(2)}`).join(', '),
+          ok: null,
+        });
       }
       process.stdout.write(`${JSON.stringify({ rows })}\n`);
     }
