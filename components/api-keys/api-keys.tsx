@@ -9,6 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { LocalTime } from '@/components/ui/local-time';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { toast } from '@/components/ui/toaster';
 import type { ActionState } from '@/lib/actions/action-state';
@@ -25,15 +26,6 @@ export type ApiKeyRow = {
 };
 
 type Props = { keys: ApiKeyRow[]; create: Action; revoke: Action; headerName: string };
-
-/** A date in the reader's own calendar (rendered in the browser; the server's zone is not theirs). */
-function LocalDate({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} suppressHydrationWarning>
-      {new Date(iso).toLocaleDateString()}
-    </time>
-  );
-}
 
 /** Create (the key is shown once, here, with a Copy button) and revoke (after a confirmation) per-tenant API keys. */
 export function ApiKeys({ keys, create, revoke, headerName }: Props) {
@@ -89,12 +81,12 @@ export function ApiKeys({ keys, create, revoke, headerName }: Props) {
               <span className="min-w-0 flex-1 font-medium break-words">{key.name}</span>
               <code className="text-xs">{key.prefix}…</code>
               <span className="text-muted-foreground">
-                created <LocalDate iso={key.createdAt} />
+                created <LocalTime value={key.createdAt} dateOnly />
               </span>
               <span className="text-muted-foreground">
                 {key.lastUsedAt ? (
                   <>
-                    last used <LocalDate iso={key.lastUsedAt} />
+                    last used <LocalTime value={key.lastUsedAt} dateOnly />
                   </>
                 ) : (
                   'never used'

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { LocalTime } from '@/components/ui/local-time';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { toast } from '@/components/ui/toaster';
 import type { ActionState } from '@/lib/actions/action-state';
@@ -33,10 +34,7 @@ export function PendingInvitations({ invitations, revoke }: Props) {
             <span className="min-w-0 flex-1 break-all">{invitation.email}</span>
             <RoleBadge value={invitation.role} />
             <span className="text-muted-foreground">
-              expires{' '}
-              <time dateTime={invitation.expiresAt} suppressHydrationWarning>
-                {new Date(invitation.expiresAt).toLocaleDateString()}
-              </time>
+              expires <LocalTime value={invitation.expiresAt} dateOnly />
             </span>
             <ConfirmDialog
               trigger={
