@@ -66,9 +66,9 @@ const DESCRIBE: Record<string, (data: Data, people: PersonLookup) => string> = {
 /** The sentence for one entry, without its subject ("added the item “Q3 plan”"). */
 export function describeAudit(action: string, data: unknown, people: PersonLookup = () => undefined): string {
   const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Data) : {};
-  const describe = DESCRIBE[action];
-  if (!describe) return action;
-  const base = describe(record, people);
+  const sentence = DESCRIBE[action];
+  if (!sentence) return action;
+  const base = sentence(record, people);
   return text(record, 'via') === 'api' ? `${base} (through the API)` : base;
 }
 
