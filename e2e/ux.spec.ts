@@ -68,7 +68,7 @@ test('a new user signs up, creates an organisation and works through every page'
   // Onboarding: the slug follows the name.
   await expect(page).toHaveURL(/\/onboarding/);
   await page.getByLabel('Organisation name').fill(org.name);
-  await expect(page.getByLabel('Address (slug)')).toHaveValue(org.slug.replace(/[^a-z0-9-]/g, ''));
+  await expect(page.getByLabel('Address (slug)')).toHaveValue(`ux-works-${stamp}`);
   await page.getByLabel('Address (slug)').fill(org.slug);
   await page.getByRole('button', { name: 'Create organisation' }).click();
   await expect(page).toHaveURL(`${base}/${org.slug}/dashboard`);
@@ -219,7 +219,8 @@ async function inspect(page: Page, name: string, size: Size, theme: Theme): Prom
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `${name} (${theme}, ${size})`).toEqual([]);
+  // Soft: one run reports every page's problems, not just the first.
+  expect.soft(serious, `${name} (${theme}, ${size})`).toEqual([]);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}-${theme}-${size}.png`), fullPage: true });
 }
@@ -254,7 +255,7 @@ for (const size of ['desktop', 'mobile'] as const) {
         expect(response?.status(), stop.name).toBe(stop.status ?? 200);
         await inspect(page, stop.name, size, theme);
         const logged = errors().filter((e) => !(stop.status && e.includes(`status of ${stop.status}`)));
-        expect(logged, `${stop.name}: console errors`).toEqual([]);
+        expect.soft(logged, `${stop.name}: console errors`).toEqual([]);
       }
       await session.context.close();
     });
