@@ -86,7 +86,7 @@ export default async function LandingPage() {
               <CardHeader>
                 <Icon className="size-5 text-primary" aria-hidden="true" />
                 <CardTitle>
-                  <h3 className="font-semibold">{title}</h3>
+                  <h3 className="leading-snug font-semibold">{title}</h3>
                 </CardTitle>
                 <CardDescription>{text}</CardDescription>
               </CardHeader>
