@@ -5,7 +5,7 @@ import type { Role } from '@/lib/auth/permissions';
 import type { Switcher } from '@/lib/tenant-switcher/queries';
 import { MobileNav } from './mobile-nav';
 import type { NavItem } from './nav-items';
-import { CurrentPageLabel, NavLinks } from './nav-links';
+import { CurrentPageCrumb, NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
 
 type Props = {
@@ -70,10 +70,7 @@ export function AppShell({ tenant, user, role, nav, home, switcher, children }: 
           <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
             <ol className="flex min-w-0 items-center gap-2 text-sm text-muted-foreground">
               <li className="min-w-0 truncate">{tenant.name}</li>
-              <li aria-hidden="true">/</li>
-              <li className="min-w-0 truncate" aria-current="page">
-                <CurrentPageLabel items={nav} />
-              </li>
+              <CurrentPageCrumb items={nav} />
             </ol>
           </nav>
           <UserMenu name={user.name} email={user.email} image={user.image} role={role} />

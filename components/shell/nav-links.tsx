@@ -53,9 +53,17 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
   );
 }
 
-/** The current page's label, for the header's breadcrumb. */
-export function CurrentPageLabel({ items }: { items: NavItem[] }) {
+/** The breadcrumb's last step: the current page, when it is one of the nav's (not on an error page). */
+export function CurrentPageCrumb({ items }: { items: NavItem[] }) {
   const pathname = usePathname() ?? '';
   const item = items.find((candidate) => isCurrent(pathname, candidate));
-  return item ? <span className="truncate font-medium text-foreground">{item.label}</span> : null;
+  if (!item) return null;
+  return (
+    <>
+      <li aria-hidden="true">/</li>
+      <li className="min-w-0 truncate font-medium text-foreground" aria-current="page">
+        {item.label}
+      </li>
+    </>
+  );
 }
