@@ -40,7 +40,7 @@ test('an owner invites a new address, who signs up, accepts and appears among th
 
   await page.goto(subdomainUrl('acme', '/members'));
   const row = page.getByTestId('member-row').filter({ hasText: email });
-  await expect(row.getByTestId('member-role')).toHaveText('MEMBER');
+  await expect(row.getByTestId('member-role')).toHaveText('Member');
 });
 
 test('an invitation opened while signed in as someone else cannot be accepted', async ({ page, browser }) => {
