@@ -78,7 +78,9 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
-    io.adapter(createAdapter(pub, sub, { key: `${options.channelPrefix ?? options.keyPrefix ?? 'tenantry'}:socket.io` }));
+    io.adapter(
+      createAdapter(pub, sub, { key: `${options.channelPrefix ?? options.keyPrefix ?? 'tenantry'}:socket.io` }),
+    );
   }
 
   const hub = new PresenceHub(io, manager, logger);

@@ -29,7 +29,13 @@ export async function mintSessionCookie(token: JWT): Promise<SessionCookie> {
   return {
     name,
     value,
-    options: { httpOnly: true, sameSite: 'lax', path: '/', secure: name.startsWith('__Secure-'), maxAge: SESSION_MAX_AGE_SECONDS },
+    options: {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: name.startsWith('__Secure-'),
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    },
   };
 }
 

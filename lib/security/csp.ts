@@ -17,7 +17,10 @@ export function createNonce(): string {
  * origin and blocked `ws:` on plain HTTP).
  */
 function realtimeSources(options: CspOptions): string[] {
-  const pair = (secure: boolean, host: string) => [`${secure ? 'https:' : 'http:'}//${host}`, `${secure ? 'wss:' : 'ws:'}//${host}`];
+  const pair = (secure: boolean, host: string) => [
+    `${secure ? 'https:' : 'http:'}//${host}`,
+    `${secure ? 'wss:' : 'ws:'}//${host}`,
+  ];
   if (options.realtimeUrl) {
     try {
       const url = new URL(options.realtimeUrl);

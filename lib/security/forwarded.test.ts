@@ -7,9 +7,7 @@ describe('the trusted-hop rule', () => {
     // One proxy: it appended the address it saw (203.0.113.9); "6.6.6.6" came from the client.
     const h = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' });
     expect(clientIpFrom(h, 1)).toBe('203.0.113.9');
-    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '6.6.6.6, 198.51.100.1, 10.0.0.2' }), 2)).toBe(
-      '198.51.100.1',
-    );
+    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '6.6.6.6, 198.51.100.1, 10.0.0.2' }), 2)).toBe('198.51.100.1');
   });
 
   it('with no trusted proxy, strips every forwarding header so Next writes the socket address', () => {

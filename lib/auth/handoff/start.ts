@@ -10,6 +10,8 @@ import { isSessionRevoked } from '../revocation';
 import { safeNextPath } from '../safe-next';
 import { readSessionToken } from '../session-cookie';
 import { switchModeFor } from '../tenant-links';
+import { loadTenantBySlug } from '@/lib/tenants/tenant-store';
+import { signInFormUrl } from './silent';
 import { canonicalHost, issueHandoff, pruneExpiredHandoffs } from './ticket';
 
 /**
@@ -24,7 +26,10 @@ import { canonicalHost, issueHandoff, pruneExpiredHandoffs } from './ticket';
  * Tests: tests/auth/handoff.test.ts, tests/http/hosts.test.ts, e2e/one-sign-in.spec.ts.
  */
 const redirect = (location: string) =>
-  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+  new Response(null, {
+    status: 303,
+    headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  });
 
 function cookieCovers(hostname: string): boolean {
   const domain = env.AUTH_COOKIE_DOMAIN?.replace(/^\./, '').toLowerCase();
@@ -34,21 +39,25 @@ function cookieCovers(hostname: string): boolean {
 export async function startHandoff(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const next = safeNextPath(params.get('next'), '');
+  const requested = params.get('tenant');
+  let slug = requested && requested.length <= 63 ? normalizeSlug(requested) : null;
+  if (requested && !slug) return new Response('Not Found', { status: 404 });
   const token = await readSessionToken(request.headers);
   if (!token?.sub || (await isSessionRevoked(token.sid))) {
+    // A tenant host asking "signed in here?" (silent.ts): no — back to its own sign-in form.
+    if (params.get('sso') === '1' && slug && (await loadTenantBySlug(slug)))
+      return redirect(signInFormUrl(slug, next || '/dashboard'));
     return redirect(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   }
   const userId = token.sub;
 
-  const requested = params.get('tenant');
-  let slug = requested && requested.length <= 63 ? normalizeSlug(requested) : null;
-  if (requested && !slug) return new Response('Not Found', { status: 404 });
   if (!slug) slug = (await listUserTenants(userId))[0]?.slug ?? null;
   if (!slug) return redirect('/onboarding');
   if ((await checkMembership(userId, slug)).status !== 'ok') return new Response('Not Found', { status: 404 });
 
   const mode = switchModeFor(getTenancyConfig().resolvers);
-  if (mode !== 'subdomain') return redirect(mode === 'path' ? tenantUrl(slug, next || '/dashboard') : next || '/dashboard');
+  if (mode !== 'subdomain')
+    return redirect(mode === 'path' ? tenantUrl(slug, next || '/dashboard') : next || '/dashboard');
 
   const origin = tenantOrigin(slug);
   const target = new URL(origin);

@@ -42,7 +42,9 @@ export async function issueHandoff(grant: HandoffGrant, now = new Date()): Promi
   return token;
 }
 
-export type RedeemResult = { ok: true; grant: HandoffGrant } | { ok: false; reason: 'unknown' | 'expired' | 'wrong-host' };
+export type RedeemResult =
+  | { ok: true; grant: HandoffGrant }
+  | { ok: false; reason: 'unknown' | 'expired' | 'wrong-host' };
 
 /** Redeems `token` on `host` (the request's Host): single use, whatever the outcome. */
 export async function redeemHandoff(token: unknown, host: string, now = new Date()): Promise<RedeemResult> {
@@ -55,7 +57,10 @@ export async function redeemHandoff(token: unknown, host: string, now = new Date
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   if (canonicalHost(host) !== row.targetHost) return { ok: false, reason: 'wrong-host' };
-  return { ok: true, grant: { userId: row.userId, sessionId: row.sessionId, targetHost: row.targetHost, fromHost: row.fromHost } };
+  return {
+    ok: true,
+    grant: { userId: row.userId, sessionId: row.sessionId, targetHost: row.targetHost, fromHost: row.fromHost },
+  };
 }
 
 /** Tickets nobody redeemed: removed opportunistically when new ones are issued. */
