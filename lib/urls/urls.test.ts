@@ -6,10 +6,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
  */
 const KEYS = ['APP_URL', 'PORT', 'TENANT_RESOLVER', 'TENANT_MAIN_DOMAIN', 'NODE_ENV'] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+const environment = process.env as Record<string, string | undefined>;
 
 async function load(vars: Partial<Record<(typeof KEYS)[number], string>>) {
-  for (const key of KEYS) delete process.env[key];
-  Object.assign(process.env, { NODE_ENV: 'test' }, vars);
+  for (const key of KEYS) delete environment[key];
+  Object.assign(environment, { NODE_ENV: 'test' }, vars);
   vi.resetModules();
   const [app, tenant, host] = await Promise.all([
     import('./app-origin'),
@@ -21,8 +22,8 @@ async function load(vars: Partial<Record<(typeof KEYS)[number], string>>) {
 
 afterEach(() => {
   for (const key of KEYS) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
+    if (saved[key] === undefined) delete environment[key];
+    else environment[key] = saved[key];
   }
 });
 
