@@ -44,12 +44,12 @@ export async function passwordSignIn(_prev: ActionState | null, formData: FormDa
 }
 
 /**
- * Where a magic link lands after Auth.js signed the user in — on the configured origin, where the
- * link's callback runs. Requested on a tenant's host (subdomain mode): the handoff start, which
+ * Where a magic link (or an OAuth sign-in) lands after Auth.js signed the user in — on the
+ * configured origin, where the callback runs. Requested on a tenant's host (subdomain mode): the handoff start, which
  * lands back on that host at `next`, signed in there (issue 10, finding 1). Elsewhere: `next`, or
  * the handoff start without a tenant (the user's first).
  */
-async function magicLinkLanding(next: string | undefined): Promise<string> {
+async function callbackLanding(next: string | undefined): Promise<string> {
   const safe = safeNextPath(next, '');
   const slug = (await headers()).get(TENANT_SLUG_HEADER);
   const mode = switchModeFor(getTenancyConfig().resolvers);
@@ -64,7 +64,7 @@ export async function emailSignIn(_prev: ActionState | null, formData: FormData)
     await signIn('email', {
       email: parsed.data.email.trim().toLowerCase(),
       redirect: false,
-      redirectTo: await magicLinkLanding(parsed.data.next),
+      redirectTo: await callbackLanding(parsed.data.next),
     });
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: 'Could not send a sign-in link' };
@@ -76,7 +76,7 @@ export async function emailSignIn(_prev: ActionState | null, formData: FormData)
 export async function providerSignIn(formData: FormData): Promise<void> {
   const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect('/login');
-  await signIn(parsed.data.provider, { redirectTo: parsed.data.next || '/' });
+  await signIn(parsed.data.provider, { redirectTo: await callbackLanding(parsed.data.next) });
 }
 
 export async function passwordSignUp(_prev: ActionState | null, formData: FormData): Promise<ActionState> {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 
 /**
@@ -18,8 +19,18 @@ export async function revokeSession(sessionId: string, userId: string): Promise<
   });
 }
 
+/**
+ * While the database is unreachable the answer is "not revoked": the session stays a session, so
+ * the visitor gets the 503 page from the membership read that every page does next, instead of
+ * being sent to sign in (which would need the database too). Nothing is reachable meanwhile.
+ */
 export async function isSessionRevoked(sessionId: unknown): Promise<boolean> {
   if (typeof sessionId !== 'string' || sessionId === '') return false;
-  const row = await db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } });
-  return row !== null;
+  try {
+    const row = await db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } });
+    return row !== null;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return false;
+    throw error;
+  }
 }
