@@ -56,13 +56,17 @@ async function probe(): Promise<HealthReport> {
 /**
  * The endpoint is unauthenticated, so one probe serves every caller for a few seconds: a flood of
  * health requests costs one owner-role query per interval, not one each (issue 10, finding 7).
- * Concurrent callers share the probe in flight.
+ * Concurrent callers share the probe in flight. A "down" answer is not kept once it is known, so
+ * recovery shows at the next request.
  */
 let cached: { at: number; report: Promise<HealthReport> } | null = null;
 
 export function checkHealth(now = Date.now()): Promise<HealthReport> {
   if (cached && now - cached.at < HEALTH_CACHE_MS) return cached.report;
-  const report = probe();
-  cached = { at: now, report };
-  return report;
+  const entry = { at: now, report: probe() };
+  cached = entry;
+  entry.report.then((report) => {
+    if (report.status === 'down' && cached === entry) cached = null;
+  });
+  return entry.report;
 }
