@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDOFF_TTL_SECONDS, issueHandoff, redeemHandoff } from '@/lib/auth/handoff/ticket';
-import { isSessionRevoked, revokeSession } from '@/lib/auth/revocation';
+import { isSessionRevoked, NOT_REVOKED_TTL_MS, revokeSession } from '@/lib/auth/revocation';
 import { withSignInClaims } from '@/lib/auth/tenant-claims';
 import { db } from '@/lib/db';
 import { useSeededDb, userId } from './helpers';
@@ -71,5 +71,14 @@ describe('session handoff tickets', () => {
     await revokeSession(signedIn.sid as string, carol); // twice: still one row, no error
     expect(await isSessionRevoked(signedIn.sid)).toBe(true);
     expect(await isSessionRevoked(undefined)).toBe(false);
+  });
+
+  it('sees a revocation made by another instance within the not-revoked window', async () => {
+    const sid = 'sid-revoked-elsewhere';
+    const t = Date.now();
+    expect(await isSessionRevoked(sid, t)).toBe(false); // cached "no" for a few seconds
+    // Another instance signs the session out: only the table knows.
+    await db.revokedSession.create({ data: { sessionId: sid, userId: carol, expiresAt: new Date(t + 60_000) } });
+    expect(await isSessionRevoked(sid, t + NOT_REVOKED_TTL_MS)).toBe(true);
   });
 });
