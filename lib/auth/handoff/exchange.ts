@@ -6,7 +6,7 @@ import { logger } from '@/lib/log/logger';
 import { getTenant } from '@/lib/tenants/server';
 import { isSessionRevoked } from '../revocation';
 import { safeNextPath } from '../safe-next';
-import { mintSessionCookie } from '../session-cookie';
+import { mintSessionCookie, type SessionCookie } from '../session-cookie';
 import { withSignInClaims } from '../tenant-claims';
 import { redeemHandoff } from './ticket';
 
@@ -20,13 +20,13 @@ import { redeemHandoff } from './ticket';
  * redemption is written to the tenant's audit log (`auth.handoff`). Anything else: no cookie, and
  * the sign-in page with `next` kept. Tests: tests/auth/handoff.test.ts.
  */
-function redirect(location: string, cookie?: { name: string; value: string; options: Record<string, unknown> }) {
+function redirect(location: string, cookie?: SessionCookie) {
   const headers = new Headers({ location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
   if (cookie) {
-    const o = cookie.options as { maxAge: number; secure: boolean };
+    const { maxAge, secure } = cookie.options;
     headers.append(
       'set-cookie',
-      `${cookie.name}=${cookie.value}; Path=/; Max-Age=${o.maxAge}; HttpOnly; SameSite=Lax${o.secure ? '; Secure' : ''}`,
+      `${cookie.name}=${cookie.value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
     );
   }
   return new Response(null, { status: 303, headers });
