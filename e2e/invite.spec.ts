@@ -53,8 +53,8 @@ test('an invitation opened while signed in as someone else cannot be accepted', 
 
   const bobContext = await browser.newContext();
   const bob = await bobContext.newPage();
-  // Sign in on the invitation's host: session cookies are per host.
-  await signIn(bob, subdomainUrl('acme'), 'bob@globex.test');
+  // Sign in on the invitation's host — the configured origin (APP_URL), never the inviter's host.
+  await signIn(bob, new URL(link).origin, 'bob@globex.test');
   await bob.goto(link);
   await expect(bob.getByTestId('invite-wrong-user')).toContainText(email);
   await expect(bob.getByRole('button', { name: /^Join/ })).toHaveCount(0);

@@ -25,6 +25,12 @@ export interface RealtimeServerOptions {
   sweepMs?: number;
   /** Redis key prefix for presence (tests isolate themselves with one). */
   keyPrefix?: string;
+  /**
+   * Redis pub/sub channel prefix of the socket.io adapter; default: keyPrefix. Separate from the key
+   * prefix (issue 10, finding 7): keys and channels are different namespaces, which a shared Redis
+   * may need to place (or ACL) independently.
+   */
+  channelPrefix?: string;
   logger?: Logger;
 }
 
@@ -72,7 +78,9 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
-    io.adapter(createAdapter(pub, sub, { key: `${options.keyPrefix ?? 'tenantry'}:socket.io` }));
+    io.adapter(
+      createAdapter(pub, sub, { key: `${options.channelPrefix ?? options.keyPrefix ?? 'tenantry'}:socket.io` }),
+    );
   }
 
   const hub = new PresenceHub(io, manager, logger);

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { silentSignInUrl } from '@/lib/auth/handoff/silent';
 import { landingPath } from '@/lib/auth/landing';
 import { enabledProviders } from '@/lib/auth/providers';
 import { safeNextPath } from '@/lib/auth/safe-next';
@@ -12,13 +13,16 @@ import { getTenant } from '@/lib/tenants/server';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-type Props = { searchParams: Promise<{ next?: string | string[]; check?: string; error?: string }> };
+type Props = { searchParams: Promise<{ next?: string | string[]; check?: string; error?: string; sso?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined, '') || undefined;
   const user = await getSessionUser();
   if (user) redirect(await landingPath(user.id, next));
+  // A tenant host first asks the apex whether the browser is signed in there (one sign-in).
+  const silent = params.check || params.error ? null : await silentSignInUrl(next, params.sso);
+  if (silent) redirect(silent);
 
   const providers = enabledProviders();
   // A page outside app/[tenant] that still knows the host's tenant (from the same trusted header).
