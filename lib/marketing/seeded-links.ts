@@ -1,11 +1,12 @@
 import 'server-only';
-import { linkContext } from '@/lib/auth/landing';
 import { switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 import { getTenancyConfig } from '@/lib/tenants/config';
+import { appOrigin } from '@/lib/urls/app-origin';
 
 /**
- * How to reach each seeded tenant from the home page, built from THIS request's host and port
- * (never a hard-coded :3000, so `PORT=3999 npm run dev` shows working links) in the configured
+ * How to reach each seeded tenant from the home page, built from the configured origin (APP_URL, in
+ * development `http://localhost:$PORT`, so `PORT=3999 npm run dev` shows working links; never the
+ * request's Host header) in the configured
  * resolver mode: a link in subdomain and path mode, a curl line in header mode, words otherwise.
  */
 const SEEDED = [
@@ -17,11 +18,10 @@ export type SeededLink = { slug: string; name: string; href: string | null; hint
 
 export async function seededTenantLinks(): Promise<{ resolvers: string[]; links: SeededLink[] }> {
   const config = getTenancyConfig();
-  const ctx = await linkContext();
   const mode = switchModeFor(config.resolvers);
-  const origin = `${ctx.protocol === 'https' ? 'https' : 'http'}://${ctx.host || 'localhost'}`;
+  const origin = appOrigin();
   const links = SEEDED.map(({ slug, name }) => {
-    const href = tenantDashboardHref(slug, mode, ctx);
+    const href = tenantDashboardHref(slug, mode);
     const absolute = href?.startsWith('/') ? `${origin}${href}` : href;
     const hint =
       absolute ??
