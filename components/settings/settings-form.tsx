@@ -2,18 +2,16 @@
 
 import { useActionState } from 'react';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
-import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
+import { FEATURES, type TenantSettings, THEMES } from '@/lib/settings/schema';
 import { FormMessage } from '@/components/forms/form-message';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   name: string;
   settings: TenantSettings;
-  /** Only an OWNER changes the plan; others see it read-only (and the server ignores nothing: it refuses). */
-  canChangePlan: boolean;
 };
 
-export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
+export function SettingsForm({ action, name, settings }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
 
   return (
@@ -70,30 +68,6 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
         ))}
         <FormMessage state={state} field="features" />
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="settings-plan" className="block text-sm font-medium">
-          Plan
-        </label>
-        {canChangePlan ? (
-          <select
-            id="settings-plan"
-            name="plan"
-            defaultValue={settings.plan}
-            className="rounded border px-3 py-2 text-zinc-900"
-          >
-            {PLANS.map((plan) => (
-              <option key={plan} value={plan}>
-                {plan}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <p id="settings-plan" className="text-sm">
-            {settings.plan} <span className="text-zinc-500">(only an owner can change the plan)</span>
-          </p>
-        )}
-        <FormMessage state={state} field="plan" />
-      </div>
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
         {pending ? 'Saving…' : 'Save settings'}

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ tenant: string }> };
 
 export const metadata: Metadata = { title: 'Settings' };
 
-/** ADMIN+ (`settings.view`). The plan is shown to admins but only an OWNER may change it. */
+/** ADMIN+ (`settings.view`). The plan is not here: it is on the owner-only Billing page. */
 export default async function SettingsPage({ params }: Props) {
   const { tenant, role } = await requirePermission('settings.view', (await params).tenant);
   const current = await loadSettings(tenant.id);
@@ -25,12 +25,7 @@ export default async function SettingsPage({ params }: Props) {
   return (
     <main className="mx-auto max-w-3xl space-y-10 p-8">
       <h1 className="text-3xl font-semibold">Settings</h1>
-      <SettingsForm
-        action={saveSettings}
-        name={current.name}
-        settings={current.settings}
-        canChangePlan={role === 'OWNER'}
-      />
+      <SettingsForm action={saveSettings} name={current.name} settings={current.settings} />
       {manageKeys ? (
         <section className="space-y-3">
           <h2 className="text-xl font-medium">API keys</h2>
