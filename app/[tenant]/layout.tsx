@@ -15,6 +15,7 @@ const NAV: { href: string; label: string; action: Action }[] = [
   { href: '/members', label: 'Members', action: 'members.view' },
   { href: '/settings', label: 'Settings', action: 'settings.view' },
   { href: '/audit', label: 'Audit log', action: 'audit.view' },
+  { href: '/billing', label: 'Billing', action: 'billing.manage' },
 ];
 
 function safeLogo(value: unknown): string | null {

@@ -7,7 +7,10 @@ import { logger } from '@/lib/log/logger';
  * Called once per transition into past_due, after the webhook's transaction committed. This is
  * where the mail queue plugs in: today the message goes to the log, with the owners' addresses.
  */
-export async function notifyOwnersPastDue(tenantId: string, { graceUntil }: { graceUntil: Date | null }): Promise<void> {
+export async function notifyOwnersPastDue(
+  tenantId: string,
+  { graceUntil }: { graceUntil: Date | null },
+): Promise<void> {
   const owners = await forTenant(tenantId).membership.findMany({
     where: { role: 'OWNER' },
     select: { user: { select: { email: true } } },

@@ -100,7 +100,12 @@ const date = (s: number | null | undefined): Date | null => (typeof s === 'numbe
 export function readEnvelope(event: unknown): StripeEventEnvelope | null {
   const parsed = eventSchema.safeParse(event);
   if (!parsed.success) return null;
-  return { id: parsed.data.id, type: parsed.data.type, created: date(parsed.data.created)!, object: parsed.data.data.object };
+  return {
+    id: parsed.data.id,
+    type: parsed.data.type,
+    created: date(parsed.data.created)!,
+    object: parsed.data.data.object,
+  };
 }
 
 export function toSignal(event: StripeEventEnvelope): BillingSignal {
@@ -124,7 +129,11 @@ export function toSignal(event: StripeEventEnvelope): BillingSignal {
       const plan = planForPrice(item?.price?.id) ?? (isPlanId(s.data.metadata?.plan) ? s.data.metadata.plan : null);
       if (!plan) return { kind: 'ignored', reason: `unknown price ${item?.price?.id ?? '(none)'}` };
       const status: SubscriptionStatus =
-        event.type === 'customer.subscription.deleted' ? 'canceled' : isStatus(s.data.status) ? s.data.status : 'incomplete';
+        event.type === 'customer.subscription.deleted'
+          ? 'canceled'
+          : isStatus(s.data.status)
+            ? s.data.status
+            : 'incomplete';
       return {
         kind: 'subscription',
         tenantHint: s.data.metadata?.tenantId ?? null,

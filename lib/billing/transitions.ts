@@ -42,7 +42,12 @@ function sameSecond(current: SubscriptionState, created: Date): boolean {
   return current.lastEventAt !== null && created.getTime() === current.lastEventAt.getTime();
 }
 
-function withGrace(current: SubscriptionState, status: SubscriptionStatus, created: Date, graceDays: number): Date | null {
+function withGrace(
+  current: SubscriptionState,
+  status: SubscriptionStatus,
+  created: Date,
+  graceDays: number,
+): Date | null {
   if (status !== 'past_due') return null;
   return current.status === 'past_due' && current.graceUntil
     ? current.graceUntil
@@ -113,7 +118,8 @@ export function transition(
       lastEventId: event.id,
     });
   }
-  if (current.status !== 'past_due' && current.status !== 'unpaid') return unchanged(`invoice paid while ${current.status}`);
+  if (current.status !== 'past_due' && current.status !== 'unpaid')
+    return unchanged(`invoice paid while ${current.status}`);
   return moved(current, {
     ...current,
     status: 'active',

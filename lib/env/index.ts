@@ -82,7 +82,11 @@ export function parseEnv(source: EnvSource = processEnvironment(), options: Pars
  */
 function billingErrors(values: Record<string, unknown>): [EnvKey, string][] {
   const errors: [EnvKey, string][] = [];
-  if (values.BILLING_PROVIDER === 'local' && values.NODE_ENV === 'production' && values.BILLING_LOCAL_IN_PRODUCTION !== true)
+  if (
+    values.BILLING_PROVIDER === 'local' &&
+    values.NODE_ENV === 'production' &&
+    values.BILLING_LOCAL_IN_PRODUCTION !== true
+  )
     errors.push(['BILLING_PROVIDER', 'local is refused in production (it grants plans without payment); use stripe']);
   if (values.BILLING_PROVIDER === 'stripe') {
     for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_PRO'] as const)
