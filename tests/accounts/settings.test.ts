@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
 import { createTenant } from '@/lib/onboarding/create-tenant';
 import { DEFAULT_SETTINGS, readTenantSettings, settingsFormSchema } from '@/lib/settings/schema';
-import { loadSettings, updateSettings } from '@/lib/settings/settings';
+import { updateSettings } from '@/lib/settings/settings';
 import { invalidateTenant, loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { makeUser, seededDbForSuite } from './scratch';
 
