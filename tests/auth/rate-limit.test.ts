@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rateLimit, rateLimitResponse, resetRateLimiters } from '@/lib/rate-limit';
 import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 import { closeSharedRedis } from '@/lib/rate-limit/redis';
-import { testTenant } from '@/tests/fixtures/tenants';
 import { describeWithRedis, lazyTestRedis, testRedisUrl } from '@/tests/setup/test-redis';
 
 // This run's Redis; the Redis cases are skipped when there is none (tests/setup/test-redis.ts).
