@@ -8,7 +8,7 @@ import { invalidateTenant } from '@/lib/tenants/tenant-store';
 
 /**
  * The settings form's action (`settings.update`); entry point in components/settings/actions.ts.
- * It cannot change the plan (billing owns it; tests/billing/settings-plan.test.ts). After a save the tenant cache is
+ * It cannot change the plan (billing owns it; tests/billing/access.test.ts). After a save the tenant cache is
  * invalidated and the tenant layout re-rendered, so the new theme and logo show at once.
  */
 export const saveSettingsAction = defineAction(

@@ -74,7 +74,7 @@ describe('updateSettings', () => {
     expect(loaded?.getSetting('features')).toEqual(['items', 'api']);
   });
 
-  // The plan is not a setting any more: tests/billing/settings-plan.test.ts.
+  // The plan is not a setting any more: tests/billing/access.test.ts.
   it('keeps settings keys it does not own, and removes the logo when cleared', async () => {
     const tenant = await freshTenant();
     await withoutTenant((c) =>
