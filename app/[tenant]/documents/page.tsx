@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { NotInPlan } from '@/components/billing/not-in-plan';
 import { DocumentList } from '@/components/documents/document-list';
 import { requirePermission } from '@/lib/auth/guard';
+import { entitlements } from '@/lib/billing/entitlements';
 import { listDocuments } from '@/lib/documents/queries';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
@@ -10,6 +12,14 @@ export const metadata: Metadata = { title: 'Documents' };
 
 export default async function DocumentsPage({ params }: Props) {
   const { tenant } = await requirePermission('documents.view', (await params).tenant);
+  const plan = await entitlements(tenant.id);
+  if (!plan.features.documents)
+    return (
+      <main className="mx-auto max-w-3xl space-y-6 p-8">
+        <h1 className="text-3xl font-semibold">Documents</h1>
+        <NotInPlan feature="Documents" planName={plan.planName} />
+      </main>
+    );
   const [documents, base] = await Promise.all([listDocuments(tenant.id), getTenantBasePath()]);
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-8">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PresenceAvatars } from '@/components/presence/presence-avatars';
 import { requirePermission } from '@/lib/auth/guard';
+import { entitlements } from '@/lib/billing/entitlements';
 import { findDocument } from '@/lib/documents/queries';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: 'Document' };
 export default async function DocumentPage({ params }: Props) {
   const { tenant: slug, docId } = await params;
   const { tenant } = await requirePermission('documents.view', slug);
+  const { features } = await entitlements(tenant.id);
+  if (!features.documents) notFound();
   // Scoped: another tenant's document id is simply not found here.
   const doc = await findDocument(tenant.id, docId);
   if (!doc) notFound();
@@ -24,7 +27,9 @@ export default async function DocumentPage({ params }: Props) {
         ← Dashboard
       </a>
       <h1 className="text-3xl font-semibold">{doc.title}</h1>
-      <PresenceAvatars presenceKey={`doc-${doc.id}`} tokenUrl={`${base}/api/realtime/token`} />
+      {features.presence ? (
+        <PresenceAvatars presenceKey={`doc-${doc.id}`} tokenUrl={`${base}/api/realtime/token`} />
+      ) : null}
       <article className="whitespace-pre-wrap">{doc.body || 'This document is empty.'}</article>
     </main>
   );
