@@ -12,7 +12,11 @@ import { receiveStripeWebhook, type WebhookResult } from './webhook';
  * lib/billing/stripe-events.ts reads, in Stripe's current shape), signs each with the configured
  * webhook secret exactly as Stripe does (`Stripe.webhooks.generateTestHeaderString`), and hands it
  * to the same receiver the webhook route calls, signature check included. Nothing here skips a
- * step the Stripe path takes. Tests build their payloads with these functions too.
+ * step the Stripe path takes. The hand-over is in-process rather than an HTTP request to our own
+ * URL: a server behind a proxy, TLS or a host name it cannot resolve itself (`acme.localhost`)
+ * could not reliably reach its own route, and the route adds nothing but reading the raw body
+ * (tests/billing/webhook-http.test.ts covers that part over HTTP with these same payloads).
+ * Tests build their payloads with these functions too.
  */
 export type StripeLikeEvent = {
   id: string;
