@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTenantAction } from '@/lib/actions/run-tenant-action';
+import { createApiKeyAction } from '@/lib/api-keys/actions';
+import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { entitlementsOf, grantedPlan, seatLimitOf } from '@/lib/billing/effective';
+import { withoutTenant } from '@/lib/db';
+import { loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { NO_SUBSCRIPTION } from '@/lib/billing/state';
 import { resetRateLimiters } from '@/lib/rate-limit';
 import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
@@ -59,5 +64,44 @@ describe('rate limits follow the subscription', () => {
     await deliver(subscriptionEvent('created', subscriptionFor(pro.id), new Date()));
     expect(await spend(free, 4)).toEqual([true, true, true, false]);
     expect(await spend(pro, 6)).toEqual([true, true, true, true, true, false]);
+  });
+});
+
+describe('the API-key limit follows the plan', () => {
+  beforeEach(() => {
+    process.env.RATE_LIMIT_PREFIX = `test-${randomUUID()}`;
+    delete process.env.REDIS_URL;
+    resetRateLimiters();
+  });
+
+  it('refuses a key beyond the plan’s limit (revoked keys do not count); Pro raises it', async () => {
+    const tenant = await freshTenant('keys');
+    const user = await withoutTenant((c) =>
+      c.user.findUniqueOrThrow({
+        where: { id: tenant.ownerId },
+        select: { id: true, email: true, name: true, image: true },
+      }),
+    );
+    const request = { user, tenant: await loadTenantBySlug(tenant.slug), ip: null };
+    for (let i = 0; i < 5; i++) await createApiKey({ tenantId: tenant.id, userId: user.id, name: `k${i}` });
+    const create = () =>
+      runTenantAction(createApiKeyAction.def, createApiKeyAction.body, { name: 'one more' }, request);
+
+    expect((await create()).state).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Free plan allows 5 API keys/),
+    });
+    expect(await listApiKeys(tenant.id)).toHaveLength(5);
+
+    const [first] = await listApiKeys(tenant.id);
+    await revokeApiKey(tenant.id, first?.id ?? '');
+    // The body runs and creates the key (its closing revalidatePath needs a Next request, so the state is not asserted).
+    await create();
+    expect(await listApiKeys(tenant.id)).toHaveLength(6);
+    expect((await create()).state).toMatchObject({ ok: false });
+
+    await deliver(subscriptionEvent('created', subscriptionFor(tenant.id), new Date()));
+    await create();
+    expect(await listApiKeys(tenant.id)).toHaveLength(7);
   });
 });
