@@ -48,6 +48,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     REALTIME_SECRET,
     REALTIME_PUBLIC_URL: realtimeUrl,
     AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123',
+    // The local billing provider, allowed explicitly in this production build (docs/billing.md).
+    BILLING_PROVIDER: 'local',
+    BILLING_LOCAL_IN_PRODUCTION: 'on',
+    STRIPE_WEBHOOK_SECRET: 'whsec_e2e_billing_0123456789',
   };
   const servers: AppServer[] = [];
   mkdirSync(path.join(ROOT, 'test-results/servers'), { recursive: true });

@@ -6,17 +6,15 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions/action-state';
-import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
+import { FEATURES, type TenantSettings, THEMES } from '@/lib/settings/schema';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   name: string;
   settings: TenantSettings;
-  /** Only an OWNER changes the plan; others see it read-only (and the server ignores nothing: it refuses). */
-  canChangePlan: boolean;
 };
 
-export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
+export function SettingsForm({ action, name, settings }: Props) {
   // Submitted through useActionForm: a failed save keeps what was typed (an invalid logo URL stays
   // in its field, marked, with the error under it) instead of React's reset to the saved values.
   const { state, formProps } = useActionForm(action);
@@ -72,30 +70,6 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
         </div>
         <FormMessage state={state} field="features" />
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="settings-plan" className="block text-sm font-medium">
-          Plan
-        </label>
-        {canChangePlan ? (
-          <select
-            id="settings-plan"
-            name="plan"
-            defaultValue={settings.plan}
-            className="h-9 rounded-md border border-input bg-background px-3 text-foreground"
-          >
-            {PLANS.map((plan) => (
-              <option key={plan} value={plan}>
-                {plan}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <p id="settings-plan" className="text-sm">
-            {settings.plan} <span className="text-muted-foreground">(only an owner can change the plan)</span>
-          </p>
-        )}
-        <FormMessage state={state} field="plan" />
-      </div>
       <FormMessage state={state} />
       <SubmitButton>Save settings</SubmitButton>
     </form>

@@ -4,7 +4,7 @@ import type { FeatureId } from '@/lib/settings/schema';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
 
 /** Icons are named, not passed: the nav is built on the server and rendered by a client component. */
-export type NavIcon = 'dashboard' | 'documents' | 'members' | 'settings' | 'audit';
+export type NavIcon = 'dashboard' | 'documents' | 'members' | 'settings' | 'audit' | 'billing';
 
 /** One entry of the tenant nav: `segment` is the page's first path segment below the tenant. */
 export type NavItem = { href: string; segment: string; label: string; icon: NavIcon };
@@ -15,6 +15,7 @@ const NAV: { segment: string; label: string; icon: NavIcon; action: Action; feat
   { segment: 'members', label: 'Members', icon: 'members', action: 'members.view' },
   { segment: 'settings', label: 'Settings', icon: 'settings', action: 'settings.view' },
   { segment: 'audit', label: 'Audit log', icon: 'audit', action: 'audit.view' },
+  { segment: 'billing', label: 'Billing', icon: 'billing', action: 'billing.manage' },
 ];
 
 /**

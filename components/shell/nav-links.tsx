@@ -1,6 +1,6 @@
 'use client';
 
-import { FileText, LayoutDashboard, type LucideIcon, ScrollText, Settings, Users } from 'lucide-react';
+import { CreditCard, FileText, LayoutDashboard, type LucideIcon, ScrollText, Settings, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
@@ -12,6 +12,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   members: Users,
   settings: Settings,
   audit: ScrollText,
+  billing: CreditCard,
 };
 
 /**

@@ -2,7 +2,8 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/run-tenant-action';
-import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { entitlements } from '@/lib/billing/entitlements';
 import { createApiKeySchema, revokeApiKeySchema } from '@/lib/api-keys/schemas';
 
 /**
@@ -14,6 +15,13 @@ const SETTINGS_PAGE = '/[tenant]/settings';
 export const createApiKeyAction = defineAction(
   { name: 'apiKeys.create', permission: 'apiKeys.manage', schema: createApiKeySchema },
   async (input, { tenant, user }) => {
+    // The plan's API-key limit counts keys that still work; revoked ones are history.
+    const { apiKeyLimit, planName } = await entitlements(tenant.id);
+    const active = (await listApiKeys(tenant.id)).filter((k) => k.revokedAt === null).length;
+    if (active >= apiKeyLimit)
+      throw new ActionError(
+        `The ${planName} plan allows ${apiKeyLimit} API keys; revoke one or upgrade on the Billing page.`,
+      );
     const { key, apiKey } = await createApiKey({ tenantId: tenant.id, userId: user.id, name: input.name });
     revalidatePath(SETTINGS_PAGE, 'page');
     // `data.key` is shown once to the creator; the audit entry records only the id and prefix.

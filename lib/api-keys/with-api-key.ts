@@ -1,5 +1,6 @@
 import 'server-only';
 import { clientIp } from '@/lib/actions/client-ip';
+import { entitlements } from '@/lib/billing/entitlements';
 import { withTenant } from '@/lib/db';
 import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
@@ -12,7 +13,8 @@ import { getRequestLogger } from '@/lib/log/logger';
 /**
  * The one wrapper for `/api/v1/*` route handlers:
  *   1. the API key and tenant header (`authenticateApiKey`: 401 / 400 / 403 as JSON);
- *   2. the rate limit of the key's tenant, sized by its plan (429 + Retry-After);
+ *   2. the tenant's plan must include API access (`entitlements`, lib/billing: 403 otherwise), and
+ *      the rate limit of the key's tenant, sized by its plan (429 + Retry-After);
  *   3. the handler, inside `withTenant(<the key's tenant>)`, so `db` can only touch that tenant;
  *   4. an unexpected error is one log line and a JSON 500, never a stack trace to the caller;
  *      an unreachable database, at any step, is a JSON 503 (lib/http/database-unavailable.ts).
@@ -37,6 +39,9 @@ export function withApiKey(handler: ApiHandler): (request: Request) => Promise<R
       name: row.name,
       settings: row.settings as Record<string, unknown>,
     });
+
+    if (!(await entitlements(tenant.id)).features.apiAccess)
+      return Response.json({ error: 'This workspace’s plan does not include API access.' }, { status: 403 });
 
     // A key is its own "user" in the tenant's budget: `rate_limit:<tenantId>:apikey-<keyId>`.
     const limit = await rateLimitFor(tenant, `apikey-${keyId}`);

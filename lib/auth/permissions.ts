@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'settings.update': 'ADMIN',
   'apiKeys.manage': 'ADMIN',
   'audit.view': 'ADMIN',
+  /** The Billing page and every billing action: owners only (it spends the company's money). */
+  'billing.manage': 'OWNER',
   'tenant.switch': 'MEMBER',
 } as const satisfies Record<string, Role>;
 

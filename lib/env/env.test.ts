@@ -59,6 +59,36 @@ describe('parseEnv', () => {
     expect(ok.DATABASE_URL).toBe('postgresql://u@h/db');
   });
 
+  it('refuses the local billing provider in production unless the deployment opts in', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://u@h/db',
+      AUTH_SECRET: 'a'.repeat(32),
+      REALTIME_SECRET: 'b'.repeat(32),
+    };
+    expect(() => parseEnv({ ...production, BILLING_PROVIDER: 'local' })).toThrow(
+      /BILLING_PROVIDER: local is refused in production/,
+    );
+    expect(
+      parseEnv({ ...production, BILLING_PROVIDER: 'local', BILLING_LOCAL_IN_PRODUCTION: 'on' }).BILLING_PROVIDER,
+    ).toBe('local');
+    expect(parseEnv({ NODE_ENV: 'development', BILLING_PROVIDER: 'local' }).BILLING_PROVIDER).toBe('local');
+  });
+
+  it('requires the Stripe key, webhook secret and price with BILLING_PROVIDER=stripe', () => {
+    expect(() => parseEnv({ BILLING_PROVIDER: 'stripe' })).toThrow(
+      /STRIPE_SECRET_KEY: required when BILLING_PROVIDER=stripe/,
+    );
+    expect(() => parseEnv({ BILLING_PROVIDER: 'stripe' })).toThrow(/STRIPE_PRICE_PRO/);
+    const ok = parseEnv({
+      BILLING_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_0123456789',
+      STRIPE_WEBHOOK_SECRET: 'whsec_0123456789',
+      STRIPE_PRICE_PRO: 'price_123',
+    });
+    expect(ok.BILLING_GRACE_DAYS).toBe(7);
+  });
+
   it('lets a process name what it needs in production (the sidecar needs no database)', () => {
     const sidecar = { requiredInProduction: ['REALTIME_SECRET'] as const };
     expect(parseEnv({ NODE_ENV: 'production', REALTIME_SECRET: 'b'.repeat(32) }, sidecar).DATABASE_URL).toBeUndefined();

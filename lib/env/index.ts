@@ -69,8 +69,30 @@ export function parseEnv(source: EnvSource = processEnvironment(), options: Pars
     for (const key of options.requiredInProduction ?? REQUIRED_IN_PRODUCTION)
       if (!errors.has(key) && values[key] === undefined) errors.set(key, 'required in production');
   }
+  for (const [key, message] of billingErrors(values)) if (!errors.has(key)) errors.set(key, message);
   if (errors.size > 0) throw invalid([...errors].map(([key, message]) => `${key}: ${message}`));
   return Object.freeze(values) as Env;
+}
+
+/**
+ * Billing's cross-key rules. The local provider grants plans without payment, so a production
+ * server refuses it unless the deployment says it is a demo or staging copy
+ * (BILLING_LOCAL_IN_PRODUCTION=on); Stripe needs its key, its webhook secret and a price.
+ * Tests: lib/env/env.test.ts.
+ */
+function billingErrors(values: Record<string, unknown>): [EnvKey, string][] {
+  const errors: [EnvKey, string][] = [];
+  if (
+    values.BILLING_PROVIDER === 'local' &&
+    values.NODE_ENV === 'production' &&
+    values.BILLING_LOCAL_IN_PRODUCTION !== true
+  )
+    errors.push(['BILLING_PROVIDER', 'local is refused in production (it grants plans without payment); use stripe']);
+  if (values.BILLING_PROVIDER === 'stripe') {
+    for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_PRO'] as const)
+      if (values[key] === undefined) errors.push([key, 'required when BILLING_PROVIDER=stripe']);
+  }
+  return errors;
 }
 
 /** A typed view of `read`: each property parses the current raw value on access (memoised per raw value). */

@@ -108,6 +108,16 @@ export const ENV_SCHEMA = {
   RATE_LIMIT_REDIS_URL: url(['redis:', 'rediss:']).optional(),
   RATE_LIMIT_PREFIX: text.optional(),
 
+  // Billing (docs/billing.md)
+  BILLING_PROVIDER: z.enum(['stripe', 'local'], { error: 'must be stripe or local' }).optional(),
+  BILLING_LOCAL_IN_PRODUCTION: flag.optional(),
+  BILLING_GRACE_DAYS: int(0, 90).default(7),
+  BILLING_TRIAL_DAYS: int(0, 365).default(14),
+  STRIPE_SECRET_KEY: secret(8).optional(),
+  STRIPE_WEBHOOK_SECRET: secret(8).optional(),
+  STRIPE_PRICE_PRO: text.optional(),
+  STRIPE_PRICE_ENTERPRISE: text.optional(),
+
   // Tenancy overrides (tenancy.config.ts keys; the table in docs/configuration.md)
   TENANT_RESOLVER: tenancy.optional(),
   TENANT_REQUIRED: tenancy.optional(),

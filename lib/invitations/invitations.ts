@@ -1,6 +1,10 @@
 import 'server-only';
 import { hasRole, type Role } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
+import { entitlements } from '@/lib/billing/entitlements';
+import { lockTenantRow } from '@/lib/billing/lock';
+import { seatCheckInTx, seatsFullMessage } from '@/lib/billing/seats';
+import { seatsUsed } from '@/lib/billing/subscription';
 import { db, forTenant, withoutTenant } from '@/lib/db';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS, isWellFormedInvitationToken } from './token';
 
@@ -13,15 +17,20 @@ import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS, isWell
  *   `acceptedAt IS NULL AND expiresAt > now`, so two concurrent accepts cannot both win);
  * - it expires 7 days after it was made;
  * - only a user signed in with the invited email can accept it;
- * - nobody invites with a role above their own.
+ * - nobody invites with a role above their own;
+ * - nobody joins beyond the plan's seat limit: inviting is refused when every seat is taken, and
+ *   accepting counts the members under the tenant-row lock (lib/billing/lock.ts), so concurrent
+ *   accepts at the limit admit exactly the limit (tests/billing/seats.test.ts).
  */
-export type InvitationRefusal = 'invalid' | 'used' | 'expired' | 'wrong-email';
+export type InvitationRefusal = 'invalid' | 'used' | 'expired' | 'wrong-email' | 'seats';
 
 export const INVITATION_MESSAGES: Record<InvitationRefusal, string> = {
   invalid: 'This invitation link is not valid. Ask for a new invitation.',
   used: 'This invitation has already been used. Ask for a new invitation if you still need one.',
   expired: 'This invitation has expired. Invitations are valid for 7 days; ask for a new one.',
   'wrong-email': 'This invitation was sent to a different email address. Sign in with the address it was sent to.',
+  seats:
+    'This workspace has no free seat. Ask one of its owners to add seats on the Billing page, then open this link again.',
 };
 
 export function normalizeEmail(email: string): string {
@@ -48,6 +57,9 @@ export async function createInvitation({
   const scoped = forTenant(tenantId);
   const existing = await scoped.membership.findFirst({ where: { user: { email: address } }, select: { id: true } });
   if (existing) return { ok: false, field: 'email', error: 'That person is already a member.' };
+  const { seatLimit } = await entitlements(tenantId, now);
+  if ((await seatsUsed(tenantId)) >= seatLimit)
+    return { ok: false, field: 'email', error: seatsFullMessage(seatLimit) };
 
   const token = generateInvitationToken();
   // One open invitation per address: a new one replaces the old link instead of adding a second.
@@ -143,18 +155,21 @@ export async function acceptInvitation({
 
   const scoped = forTenant(row.tenantId);
   const outcome = await scoped.$transaction(async (tx) => {
+    // The tenant-row lock serialises accepts, so the seat count below cannot race.
+    await lockTenantRow(tx, row.tenantId);
+    const member = await tx.membership.findFirst({ where: { userId }, select: { role: true } });
+    if (!member && (await seatCheckInTx(tx, row.tenantId, now)).full) return 'seats' as const;
     // The conditional update is the single-use lock: of two concurrent accepts, one matches 0 rows.
     const claimed = await tx.invitation.updateMany({
       where: { id: row.id, acceptedAt: null, expiresAt: { gt: now } },
       data: { acceptedAt: now },
     });
     if (claimed.count !== 1) return 'used' as const;
-    const member = await tx.membership.findFirst({ where: { userId }, select: { role: true } });
     if (member) return member.role; // already a member: an invitation never changes an existing role
     await tx.membership.create({ data: { tenantId: row.tenantId, userId, role: row.role }, select: { id: true } });
     return row.role;
   });
-  if (outcome === 'used') return refuse('used');
+  if (outcome === 'used' || outcome === 'seats') return refuse(outcome);
 
   await recordAudit({
     tenantId: row.tenantId,

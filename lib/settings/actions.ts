@@ -8,13 +8,13 @@ import { invalidateTenant } from '@/lib/tenants/tenant-store';
 
 /**
  * The settings form's action (`settings.update`); entry point in components/settings/actions.ts.
- * The plan is OWNER-only, checked in `updateSettings`. After a save the tenant cache is
+ * It cannot change the plan (billing owns it; tests/billing/access.test.ts). After a save the tenant cache is
  * invalidated and the tenant layout re-rendered, so the new theme and logo show at once.
  */
 export const saveSettingsAction = defineAction(
   { name: 'settings.update', schema: settingsFormSchema },
-  async (input, { tenant, role }) => {
-    const result = await updateSettings({ tenantId: tenant.id, actorRole: role, input });
+  async (input, { tenant }) => {
+    const result = await updateSettings({ tenantId: tenant.id, input });
     if (!result.ok) throw new ActionError(result.error, result.field ? { [result.field]: [result.error] } : undefined);
     invalidateTenant(result.slug);
     revalidatePath('/[tenant]', 'layout');

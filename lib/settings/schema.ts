@@ -3,10 +3,10 @@ import { z } from 'zod';
 /**
  * What a tenant can configure, and the shape stored in `Tenant.settings` (JSON). One schema for
  * the settings form and for reading the column back, so a value that fails here never reaches the
- * layout (theme, logo) or the rate limiter (plan).
+ * layout (theme, logo). The plan is not a setting: it changes only through billing
+ * (lib/billing), and a `plan` key sent to this form is dropped by the schema.
  */
 export const THEMES = ['light', 'dark'] as const;
-export const PLANS = ['free', 'pro', 'enterprise'] as const;
 /** A fixed list: features are switched on per tenant, never invented by a form. */
 export const FEATURES = [
   { id: 'items', label: 'Items' },
@@ -16,7 +16,6 @@ export const FEATURES = [
 ] as const;
 
 export type Theme = (typeof THEMES)[number];
-export type Plan = (typeof PLANS)[number];
 export type FeatureId = (typeof FEATURES)[number]['id'];
 
 const featureIds = FEATURES.map((f) => f.id) as [FeatureId, ...FeatureId[]];
@@ -39,7 +38,6 @@ export const tenantSettingsSchema = z.object({
   logoUrl: httpsUrl.optional(),
   // A tenant that never saved the form has every feature on.
   features: z.array(z.enum(featureIds)).default([...featureIds]),
-  plan: z.enum(PLANS).default('free'),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -67,7 +65,6 @@ export const settingsFormSchema = z.object({
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(featureIds, { error: 'Unknown feature.' })),
   ),
-  plan: z.enum(PLANS, { error: 'Choose free, pro or enterprise.' }).optional(),
 });
 
 export type SettingsFormInput = z.infer<typeof settingsFormSchema>;

@@ -1,20 +1,21 @@
 import 'server-only';
-import type { Role } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { readTenantSettings, type SettingsFormInput, type TenantSettings } from './schema';
 
 /**
  * Saving the settings form into `Tenant.name` and `Tenant.settings`. Explicit inputs, so the rules
  * are tested without a request (tests/accounts/settings.test.ts):
- * - only an OWNER changes the plan (it sets the rate limits and, in a real product, the bill);
- * - keys this form does not own are kept, so other features can store settings beside ours.
+ * - keys this form does not own are kept, so other features can store settings beside ours;
+ * - the plan is not among them: it lives in the Subscription row and changes only through
+ *   billing (lib/billing). A legacy `plan` key in the column is dropped on save, so nothing can
+ *   mistake it for the plan.
  * The caller invalidates the tenant cache (`invalidateTenant(slug)`).
  */
 export type SettingsResult =
   | { ok: true; slug: string; settings: TenantSettings; changed: string[] }
   | { ok: false; field?: keyof SettingsFormInput; error: string };
 
-type Input = { tenantId: string; actorRole: Role; input: SettingsFormInput };
+type Input = { tenantId: string; input: SettingsFormInput };
 
 export async function loadSettings(
   tenantId: string,
@@ -30,26 +31,22 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
-export async function updateSettings({ tenantId, actorRole, input }: Input): Promise<SettingsResult> {
+export async function updateSettings({ tenantId, input }: Input): Promise<SettingsResult> {
   const row = await db.tenant.findUnique({
     where: { id: tenantId },
     select: { name: true, slug: true, settings: true },
   });
   if (!row) return { ok: false, error: 'Not found' };
   const current = readTenantSettings(row.settings);
-  const plan = input.plan ?? current.plan;
-  if (plan !== current.plan && actorRole !== 'OWNER') {
-    return { ok: false, field: 'plan', error: 'Only an owner can change the plan.' };
-  }
 
   const next: TenantSettings = {
     theme: input.theme,
     features: input.features,
-    plan,
     ...(input.logoUrl ? { logoUrl: input.logoUrl } : {}),
   };
   const stored = asRecord(row.settings);
   delete stored.logoUrl;
+  delete stored.plan;
   const merged = { ...stored, ...next };
   const changed = [
     ...(row.name !== input.name ? ['name'] : []),

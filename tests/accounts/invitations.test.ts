@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
 import {
   acceptInvitation,
@@ -8,9 +8,16 @@ import {
 } from '@/lib/invitations/invitations';
 import { invitedEmailFromNext } from '@/lib/invitations/invited-email';
 import { hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
+import { deliver, subscriptionEvent, subscriptionFor } from '../billing/helpers';
 import { makeUser, roleOf, tenantId, userId, seededDbForSuite } from './scratch';
 
 seededDbForSuite();
+
+// This suite admits more people into acme than the Free plan's 5 seats: acme subscribes to Pro
+// with 50 seats first (a signed webhook event). Seat limits: tests/billing/seats.test.ts.
+beforeAll(async () => {
+  await deliver(subscriptionEvent('created', subscriptionFor(await tenantId('acme'), { seats: 50 }), new Date()));
+});
 
 const DAY = 24 * 60 * 60 * 1000;
 

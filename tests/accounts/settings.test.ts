@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
 import { createTenant } from '@/lib/onboarding/create-tenant';
 import { DEFAULT_SETTINGS, readTenantSettings, settingsFormSchema } from '@/lib/settings/schema';
-import { loadSettings, updateSettings } from '@/lib/settings/settings';
+import { updateSettings } from '@/lib/settings/settings';
 import { invalidateTenant, loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { makeUser, seededDbForSuite } from './scratch';
 
@@ -21,7 +21,6 @@ const valid = {
   theme: 'dark',
   logoUrl: 'https://cdn.example.com/logo.svg',
   features: ['items', 'api'],
-  plan: 'pro',
 };
 
 describe('the settings form schema', () => {
@@ -47,17 +46,13 @@ describe('the settings form schema', () => {
     expect(settingsFormSchema.parse({ ...valid, logoUrl: '  ' }).logoUrl).toBeUndefined();
   });
 
-  it('refuses an unknown theme, feature or plan', () => {
+  it('refuses an unknown theme or feature', () => {
     expect(settingsFormSchema.safeParse({ ...valid, theme: 'neon' }).success).toBe(false);
     expect(settingsFormSchema.safeParse({ ...valid, features: ['items', 'billing-hack'] }).success).toBe(false);
-    expect(settingsFormSchema.safeParse({ ...valid, plan: 'unlimited' }).success).toBe(false);
   });
 
   it('reads a damaged settings column back as defaults, key by key', () => {
-    expect(readTenantSettings({ theme: 'neon', plan: 'pro', logoUrl: 'http://x' })).toEqual({
-      ...DEFAULT_SETTINGS,
-      plan: 'pro',
-    });
+    expect(readTenantSettings({ theme: 'neon', plan: 'pro', logoUrl: 'http://x' })).toEqual(DEFAULT_SETTINGS);
     expect(readTenantSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 });
@@ -68,7 +63,6 @@ describe('updateSettings', () => {
     expect((await loadTenantBySlug(tenant.slug))?.getSetting('theme')).toBe('light');
     const result = await updateSettings({
       tenantId: tenant.id,
-      actorRole: 'OWNER',
       input: settingsFormSchema.parse(valid),
     });
     expect(result).toMatchObject({ ok: true, slug: tenant.slug });
@@ -77,33 +71,10 @@ describe('updateSettings', () => {
     expect(loaded?.name).toBe('Renamed');
     expect(loaded?.getSetting('theme')).toBe('dark');
     expect(loaded?.getSetting('logoUrl')).toBe('https://cdn.example.com/logo.svg');
-    expect(loaded?.getSetting('plan')).toBe('pro');
     expect(loaded?.getSetting('features')).toEqual(['items', 'api']);
   });
 
-  it('lets only an owner change the plan', async () => {
-    const tenant = await freshTenant();
-    const result = await updateSettings({
-      tenantId: tenant.id,
-      actorRole: 'ADMIN',
-      input: settingsFormSchema.parse({ ...valid, plan: 'enterprise' }),
-    });
-    expect(result).toMatchObject({ ok: false, field: 'plan' });
-    expect((await loadSettings(tenant.id))?.settings.plan).toBe('free');
-    expect((await loadSettings(tenant.id))?.name).toBe('Settings Co');
-  });
-
-  it('lets an admin save everything else (the plan field left out keeps the plan)', async () => {
-    const tenant = await freshTenant();
-    const result = await updateSettings({
-      tenantId: tenant.id,
-      actorRole: 'ADMIN',
-      input: settingsFormSchema.parse({ ...valid, plan: undefined }),
-    });
-    expect(result.ok).toBe(true);
-    expect((await loadSettings(tenant.id))?.settings).toMatchObject({ theme: 'dark', plan: 'free' });
-  });
-
+  // The plan is not a setting any more: tests/billing/access.test.ts.
   it('keeps settings keys it does not own, and removes the logo when cleared', async () => {
     const tenant = await freshTenant();
     await withoutTenant((c) =>
@@ -114,7 +85,6 @@ describe('updateSettings', () => {
     );
     await updateSettings({
       tenantId: tenant.id,
-      actorRole: 'OWNER',
       input: settingsFormSchema.parse({ ...valid, logoUrl: '' }),
     });
     const row = await withoutTenant((c) =>

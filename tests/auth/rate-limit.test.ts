@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rateLimit, rateLimitResponse, resetRateLimiters } from '@/lib/rate-limit';
 import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 import { closeSharedRedis } from '@/lib/rate-limit/redis';
-import { testTenant } from '@/tests/fixtures/tenants';
 import { describeWithRedis, lazyTestRedis, testRedisUrl } from '@/tests/setup/test-redis';
 
 // This run's Redis; the Redis cases are skipped when there is none (tests/setup/test-redis.ts).
@@ -71,20 +70,8 @@ for (const backend of ['memory', 'redis'] as const) {
       expect((await rateLimit({ tenantId: a, userId: 'u2', plan: 'free' })).ok).toBe(true);
     });
 
-    it('sizes a tenant actor’s budget by the tenant’s plan setting (rateLimitFor)', async () => {
-      const free = testTenant({ id: randomUUID(), settings: { plan: 'free' } });
-      const pro = testTenant({ id: randomUUID(), settings: { plan: 'pro' } });
-      const spendFor = async (tenant: typeof free, n: number) => {
-        const results = [];
-        for (let i = 0; i < n; i++) results.push((await rateLimitFor(tenant, 'u1')).ok);
-        return results;
-      };
-      expect(await spendFor(free, 4)).toEqual([true, true, true, false]);
-      expect(await spendFor(pro, 6)).toEqual([true, true, true, true, true, false]);
-      // The same actor in another tenant has its own budget.
-      expect((await rateLimitFor(testTenant({ id: randomUUID() }), 'u1')).ok).toBe(true);
-    });
-
+    // rateLimitFor sizes a tenant's budget by its subscription (a database read):
+    // tests/billing/entitlements.test.ts.
     it('charges pre-tenant actions to their own free bucket (rateLimitFor)', async () => {
       const user = `u-${randomUUID()}`;
       const results = [];

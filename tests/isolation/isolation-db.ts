@@ -35,6 +35,12 @@ export const MODEL_SPECS: Record<string, { data(tag: string): Row; update: Row }
     data: (tag) => ({ name: `key-${tag}`, prefix: 'tk_', keyHash: `hash-${tag}` }),
     update: { name: 'changed' },
   },
+  // One per tenant (tenantId is unique), like Membership per user.
+  Subscription: { data: (tag) => ({ stripeCustomerId: `cus-${tag}` }), update: { plan: 'enterprise' } },
+  BillingEvent: {
+    data: (tag) => ({ id: `evt-${tag}-${randomUUID()}`, type: 'test', stripeCreatedAt: new Date(), payload: {} }),
+    update: { outcome: 'changed' },
+  },
 };
 
 export type Seeded = {
@@ -61,7 +67,7 @@ export async function seedTwoTenants(admin: PrismaClient, graph: ModelGraph): Pr
       const spec = MODEL_SPECS[model];
       if (!spec) throw new Error(`isolation seed: add ${model} to MODEL_SPECS`);
       const ids: string[] = [];
-      const count = model === 'Membership' ? 1 : 2;
+      const count = model === 'Membership' || model === 'Subscription' ? 1 : 2;
       for (let i = 0; i < count; i++) {
         const extra: Row =
           model === 'Membership' ? { userId: shared } : model === 'Item' ? { createdById: shared } : {};

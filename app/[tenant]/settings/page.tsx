@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return tenantPageMetadata('Settings', (await params).tenant);
 }
 
-/** ADMIN+ (`settings.view`). The plan is shown to admins but only an OWNER may change it. */
+/** ADMIN+ (`settings.view`). The plan is not here: it is on the owner-only Billing page. */
 export default async function SettingsPage({ params }: Props) {
   const { tenant, role } = await requirePermission('settings.view', (await params).tenant);
   const current = await loadSettings(tenant.id);
@@ -37,12 +37,7 @@ export default async function SettingsPage({ params }: Props) {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <SettingsForm
-            action={saveSettings}
-            name={current.name}
-            settings={current.settings}
-            canChangePlan={role === 'OWNER'}
-          />
+          <SettingsForm action={saveSettings} name={current.name} settings={current.settings} />
         </CardContent>
       </Card>
       {manageKeys ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { NotInPlan } from '@/components/billing/not-in-plan';
 import { DocumentList } from '@/components/documents/document-list';
 import { NewDocumentForm } from '@/components/documents/new-document-form';
 import { PageBody, PageHeader } from '@/components/shell/page-header';
@@ -7,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guard';
 import { tenantPageMetadata } from '@/lib/auth/page-title';
 import { can } from '@/lib/auth/permissions';
+import { entitlements } from '@/lib/billing/entitlements';
 import { listDocuments } from '@/lib/documents/queries';
 import { featureEnabled } from '@/lib/settings/features';
 import { getTenantBasePath } from '@/lib/tenants/server';
@@ -17,10 +19,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return tenantPageMetadata('Documents', (await params).tenant);
 }
 
-/** Member+. With the Documents feature switched off in Settings the page does not exist (404). */
+/**
+ * Member+. With the Documents feature switched off in Settings the page does not exist (404); on a plan
+ * without documents it says so (lib/billing/entitlements.ts).
+ */
 export default async function DocumentsPage({ params }: Props) {
   const { tenant, role } = await requirePermission('documents.view', (await params).tenant);
   if (!featureEnabled(tenant, 'documents')) notFound();
+  const plan = await entitlements(tenant.id);
+  if (!plan.features.documents)
+    return (
+      <PageBody>
+        <PageHeader title="Documents" />
+        <NotInPlan feature="Documents" planName={plan.planName} />
+      </PageBody>
+    );
   const [documents, base] = await Promise.all([listDocuments(tenant.id), getTenantBasePath()]);
   return (
     <PageBody>

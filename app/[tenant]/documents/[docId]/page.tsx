@@ -7,6 +7,7 @@ import { PresenceAvatars } from '@/components/presence/presence-avatars';
 import { PageBody, PageHeader } from '@/components/shell/page-header';
 import { getMemberContext, requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { entitlements } from '@/lib/billing/entitlements';
 import { findDocument } from '@/lib/documents/queries';
 import { featureEnabled } from '@/lib/settings/features';
 import { getTenantBasePath } from '@/lib/tenants/server';
@@ -26,6 +27,8 @@ export default async function DocumentPage({ params }: Props) {
   const { tenant: slug, docId } = await params;
   const { tenant, role } = await requirePermission('documents.view', slug);
   if (!featureEnabled(tenant, 'documents')) notFound();
+  const { features } = await entitlements(tenant.id);
+  if (!features.documents) notFound();
   // Scoped: another tenant's document id is simply not found here.
   const doc = await findDocument(tenant.id, docId);
   if (!doc) notFound();
@@ -44,7 +47,9 @@ export default async function DocumentPage({ params }: Props) {
         title={doc.title}
         actions={mayEdit ? <DocumentControls id={doc.id} title={doc.title} basePath={base} /> : null}
       />
-      <PresenceAvatars presenceKey={`doc-${doc.id}`} tokenUrl={`${base}/api/realtime/token`} />
+      {features.presence ? (
+        <PresenceAvatars presenceKey={`doc-${doc.id}`} tokenUrl={`${base}/api/realtime/token`} />
+      ) : null}
       <article className="whitespace-pre-wrap break-words rounded-lg border border-border p-4 leading-relaxed">
         {doc.body || <span className="text-muted-foreground">This document is empty.</span>}
       </article>

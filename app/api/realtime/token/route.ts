@@ -3,10 +3,12 @@
  *
  * Invariant: a token is minted only for a signed-in MEMBER of the request's tenant (guard, DB
  * membership check now), and carries that tenant's id — never one named by the client. Signed
- * out → 401, not a member or no tenant → 404. Rate limited like any tenant call.
+ * out → 401, not a member or no tenant → 404; a plan without live presence → 403 (`entitlements`,
+ * lib/billing). Rate limited like any tenant call.
  * Tests: tests/auth/http-guard.test.ts ("mints a realtime token only for a member"), e2e/presence.spec.ts.
  */
 import { accessDeniedResponse, getMemberAccess } from '@/lib/auth/guard';
+import { entitlements } from '@/lib/billing/entitlements';
 import { env } from '@/lib/env';
 import { withDatabaseUnavailable } from '@/lib/http/database-unavailable';
 import { signRealtimeToken } from '@/lib/realtime/token';
@@ -27,6 +29,8 @@ export const POST = withDatabaseUnavailable(async (request: Request): Promise<Re
   const access = await getMemberAccess('tenant.view');
   if (access.status !== 'ok') return accessDeniedResponse(access);
   const { tenant, user } = access.context;
+  if (!(await entitlements(tenant.id)).features.presence)
+    return Response.json({ error: 'This workspace’s plan does not include live presence.' }, { status: 403 });
 
   const limit = await rateLimitFor(tenant, user.id);
   if (!limit.ok) return rateLimitResponse(limit.retryAfterSeconds);
