@@ -10,7 +10,8 @@
  * Selecting a tenant here grants nothing: membership decides access. No tenant while one is
  * `required` is a 404 outside the routes that need none (lib/tenants/required.ts).
  *
- * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts.
+ * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path, static-looking paths),
+ * tests/http/resolvers.test.ts, tests/reliability/malformed-input.test.ts.
  *
  * Runtime: edge. Everything imported is runtime-agnostic; rename this file to `proxy.ts` (and the
  * function to `proxy`) to run the same code on Node — see README "Edge middleware or proxy.ts".
@@ -24,6 +25,7 @@ import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
+import { checkRequestShape } from '@/lib/security/request-shape';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { refuseWithoutTenant } from '@/lib/tenants/required';
@@ -48,6 +50,16 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   if (!hasUsableHostHeaders(request.headers)) {
     edgeLog('warn', 'refused: invalid Host header', { path: request.nextUrl.pathname, status: 400 });
     return new NextResponse('Bad Request: invalid Host header', { status: 400 });
+  }
+  // Shapes that only ever end in a 500 deeper down: bad percent-encoding, a bogus X-Forwarded-Proto,
+  // a foreign or empty Origin on a page POST, a body over the action limit (lib/security/request-shape.ts).
+  const shape = checkRequestShape(request);
+  if (shape) {
+    edgeLog('warn', `refused: ${shape.reason}`, { path: request.nextUrl.pathname, status: shape.status });
+    return new NextResponse(shape.status === 413 ? 'Payload Too Large' : 'Bad Request', {
+      status: shape.status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   // A server-action POST that Next's own decoder would turn into a 500 is a 4xx here instead.
   const refused = await refuseMalformedAction(request);
@@ -99,6 +111,8 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but static assets and public files; `.rsc` and prefetch requests go through too.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|woff2?)$).*)'],
+  // Everything but Next's build assets and the two icon files in app/: a path that merely LOOKS
+  // static (`/x.png`) can still reach a page, so it must pass through the header stripping above
+  // (tests/http/spoofing.test.ts). There is no public/ directory; add its files here if you create one.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)'],
 };

@@ -8,11 +8,13 @@
  * not this host, 400 for a body that does not parse. A body that parses is left to Next and to
  * `tenantAction` (which validates the arguments themselves). Edge-safe; parsing a clone leaves the
  * body intact for the app. If you configure `serverActions.allowedOrigins`, allow them here too.
- * Test: tests/reliability/bad-input.test.ts.
+ * What counts as an undecodable body is lib/actions/action-body.ts.
+ * Tests: tests/reliability/bad-input.test.ts, tests/reliability/malformed-input.test.ts.
  */
 import { NextResponse } from 'next/server';
+import { bodyProblem } from '@/lib/actions/action-body';
 
-function refuse(status: 400 | 403, message: string): NextResponse {
+function refuse(status: 400 | 403 | 415, message: string): NextResponse {
   return new NextResponse(message, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
@@ -20,7 +22,7 @@ function refuse(status: 400 | 403, message: string): NextResponse {
 }
 
 /** Next's own rule: the Origin's host must equal the forwarded host, or the Host header. */
-function sameOrigin(request: Request): boolean {
+export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return true; // Next lets it through too (old browsers); the session cookie is SameSite=Lax.
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
@@ -34,12 +36,6 @@ function sameOrigin(request: Request): boolean {
 export async function refuseMalformedAction(request: Request): Promise<NextResponse | null> {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
   if (!sameOrigin(request)) return refuse(403, 'Cross-origin server action refused');
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  try {
-    if (type.startsWith('multipart/form-data')) await request.clone().formData();
-    else if (type.startsWith('text/plain')) JSON.parse(await request.clone().text());
-  } catch {
-    return refuse(400, 'Malformed server action request');
-  }
-  return null;
+  const problem = await bodyProblem(request);
+  return problem ? refuse(problem.status, problem.message) : null;
 }

@@ -1,18 +1,50 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
+/**
+ * Password hashing — off the event loop.
+ *
+ * Invariant: no password is hashed or compared on the main thread. New hashes are Argon2id
+ * (`@node-rs/argon2`, OWASP parameters: 19 MiB, 2 passes); the work runs on libuv's threadpool, so a
+ * flood of sign-ins queues there instead of stalling every other request (bench/sign-in-flood.ts).
+ * Hashes from before (bcrypt, `$2a$`/`$2b$`) still verify through `@node-rs/bcrypt` (also native and
+ * threaded) and are replaced by an Argon2id hash at the next successful sign-in (`needsRehash`).
+ * An unknown account is compared against a dummy Argon2id hash, so a miss costs what a wrong
+ * password costs. Tests: tests/auth/credentials.test.ts, tests/auth/auth-throttle.test.ts.
+ */
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
 
-/** bcrypt via bcryptjs (pure JS, no native build). Cost 10 keeps sign-in fast on small machines. */
-const COST = 10;
+// The library's default algorithm is Argon2id (its enum is a const enum, which isolated modules cannot read).
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return argonHash(password, ARGON2_OPTIONS);
 }
 
-// Compared against when the email is unknown, so a miss costs as long as a wrong password.
+const isBcrypt = (hash: string) => /^\$2[aby]\$\d{2}\$/.test(hash);
+
+// Compared against when the email is unknown (or has no password), so a miss costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+export type PasswordCheck = { ok: boolean; needsRehash: boolean };
+
+/** Verifies against Argon2id or a legacy bcrypt hash; a malformed stored hash is a mismatch, not a throw. */
+export async function checkPassword(password: string, hash: string | null | undefined): Promise<PasswordCheck> {
+  if (typeof hash !== 'string' || hash.length === 0) {
+    dummyHash ??= hashPassword('tenantry-no-such-user');
+    await argonVerify(await dummyHash, password).catch(() => false);
+    return { ok: false, needsRehash: false };
+  }
+  try {
+    if (isBcrypt(hash)) {
+      const ok = await bcryptVerify(password, hash);
+      return { ok, needsRehash: ok };
+    }
+    return { ok: await argonVerify(hash, password), needsRehash: false };
+  } catch {
+    return { ok: false, needsRehash: false };
+  }
+}
+
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  dummyHash ??= bcrypt.hash('tenantry-no-such-user', COST);
-  const ok = await bcrypt.compare(password, hash ?? (await dummyHash));
-  return ok && typeof hash === 'string';
+  return (await checkPassword(password, hash)).ok;
 }

@@ -1,0 +1,91 @@
+/**
+ * Whether a server-action body is one React's reply decoder can take without throwing.
+ *
+ * Next decodes the arguments before any of our code runs, so these are checked at the middleware
+ * (lib/actions/action-request.ts) and answered with a 4xx instead of the decoder's 500:
+ *   - a content type React never sends (e.g. `application/json`) → 415;
+ *   - a multipart body that does not parse, or whose model fields (`0`, `1`, …) are not JSON → 400;
+ *   - a text/plain body that is not JSON → 400;
+ *   - JSON nested deeper than MAX_DEPTH (the decoder recurses: 5,000 levels overflowed its stack) → 400;
+ *   - a text/plain body that references parts (`$K1`, `$@1`, `$Q1`, `$1` …): a text body has no
+ *     parts, so every such reference dangles (React itself sends multipart whenever it needs one) → 400.
+ * React escapes a user string that starts with `$` as `$$…`, so no real argument looks like a reference.
+ * Edge-safe; reads a clone, leaving the body to Next.
+ */
+
+/** Far deeper than any form or object an action takes, far shallower than a stack overflow. */
+export const MAX_DEPTH = 64;
+
+export type BodyProblem = { status: 400 | 415; message: string };
+
+/** `$` + optional one-letter tag (not `n`, a BigInt) + a hex part id: a reference to another part. */
+const PART_REFERENCE = /^\$(?:[@A-Za-mo-z])?[0-9a-f]+$/;
+
+/** Deepest `[`/`{` nesting outside strings, stopping early past `limit`. */
+export function nestingDepth(text: string, limit = MAX_DEPTH): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+function hasPartReference(value: unknown): boolean {
+  if (typeof value === 'string') return PART_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.some(hasPartReference);
+  if (value && typeof value === 'object') return Object.values(value).some(hasPartReference);
+  return false;
+}
+
+function parseModel(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (nestingDepth(text) > MAX_DEPTH) return { ok: false, message: 'Server action arguments nested too deeply' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, message: 'Malformed server action request' };
+  }
+}
+
+export async function bodyProblem(request: Request): Promise<BodyProblem | null> {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  try {
+    if (type.startsWith('multipart/form-data')) {
+      const form = await request.clone().formData();
+      for (const [name, value] of form) {
+        // Numeric fields are the reply's JSON models; `1_name` and `$ACTION_…` fields are form entries.
+        if (!/^\d+$/.test(name) || typeof value !== 'string') continue;
+        const model = parseModel(value);
+        if (!model.ok) return { status: 400, message: model.message };
+      }
+      return null;
+    }
+    if (type.startsWith('application/x-www-form-urlencoded')) {
+      await request.clone().formData();
+      return null;
+    }
+    // No content type: nothing Next decodes as arguments (an action header on a route handler).
+    if (type === '') return null;
+    if (type.startsWith('text/plain')) {
+      const model = parseModel(await request.clone().text());
+      if (!model.ok) return { status: 400, message: model.message };
+      if (hasPartReference(model.value)) return { status: 400, message: 'Server action arguments reference missing parts' };
+      return null;
+    }
+  } catch {
+    return { status: 400, message: 'Malformed server action request' };
+  }
+  return { status: 415, message: 'Unsupported server action content type' };
+}
