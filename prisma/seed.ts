@@ -70,7 +70,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
       select: { id: true, passwordHash: true },
     });
     // Keep an existing hash that still matches, so re-seeding does not churn the row.
-    const keepHash = existing?.passwordHash && (await argonVerify(existing.passwordHash, SEED_PASSWORD).catch(() => false));
+    const keepHash =
+      existing?.passwordHash && (await argonVerify(existing.passwordHash, SEED_PASSWORD).catch(() => false));
     const row = await prisma.user.upsert({
       where: { email: u.email },
       update: { name: u.name, ...(keepHash ? {} : { passwordHash }) },

@@ -29,7 +29,8 @@ export function nestingDepth(text: string, limit = MAX_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
       continue;
     }
@@ -81,7 +82,8 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
     if (type.startsWith('text/plain')) {
       const model = parseModel(await request.clone().text());
       if (!model.ok) return { status: 400, message: model.message };
-      if (hasPartReference(model.value)) return { status: 400, message: 'Server action arguments reference missing parts' };
+      if (hasPartReference(model.value))
+        return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
     }
   } catch {

@@ -48,7 +48,11 @@ export function publicFormAction(
   return async (prev, formData) => {
     if (!(formData instanceof FormData)) return { ok: false, error: MALFORMED_MESSAGE };
     const previous = prev && typeof prev === 'object' ? prev : null;
-    return settle(name, () => body(previous, formData), (error): ActionState => ({ ok: false, error }));
+    return settle(
+      name,
+      () => body(previous, formData),
+      (error): ActionState => ({ ok: false, error }),
+    );
   };
 }
 
@@ -59,6 +63,10 @@ export function publicVoidAction(
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     if (!(formData instanceof FormData)) return;
-    return settle(name, () => body(formData), () => undefined);
+    return settle(
+      name,
+      () => body(formData),
+      () => undefined,
+    );
   };
 }
