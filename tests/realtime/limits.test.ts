@@ -39,7 +39,8 @@ describe('realtime socket caps', () => {
   });
 
   it('refuses more sockets per user than the cap, whatever the tokens', async () => {
-    for (let i = 0; i < 3; i++) track(await connect(small.port, { token: await mint({ ...users.carol, name: `C${i}` }) }));
+    for (let i = 0; i < 3; i++)
+      track(await connect(small.port, { token: await mint({ ...users.carol, name: `C${i}` }) }));
     await expect(connect(small.port, { token: await mint(users.carol) })).rejects.toThrow(AUTH_ERRORS.tooManySockets);
     // Another user of the same tenant is not affected.
     track(await connect(small.port, { token: await mint(users.alice) }));

@@ -93,7 +93,10 @@ describeWithRedis('membership changes reach every sidecar node', () => {
   let a: RealtimeServer;
   let b: RealtimeServer;
   let publish: typeof import('@/lib/members/publish-change').publishMembershipChange;
-  const saved = { ...process.env };
+  const saved = {
+    PRESENCE_REDIS_URL: process.env.PRESENCE_REDIS_URL,
+    REALTIME_KEY_PREFIX: process.env.REALTIME_KEY_PREFIX,
+  };
 
   beforeAll(async () => {
     // The app's publisher reads the sidecar's Redis and channel from the same variables the sidecar does.
@@ -105,7 +108,10 @@ describeWithRedis('membership changes reach every sidecar node', () => {
     b = await startServer(options);
   });
   afterAll(async () => {
-    process.env = saved;
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
     await Promise.all([a?.close(), b?.close()]);
     await deleteKeys(prefix);
   });
