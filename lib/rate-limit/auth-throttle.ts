@@ -14,7 +14,7 @@
  * tests/http/auth-throttle-http.test.ts (over `next start`).
  */
 import { createHash } from 'node:crypto';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { keyPrefix } from '@/lib/rate-limit';
 import { getSharedRedis } from '@/lib/rate-limit/redis';
 import { singleton } from '@/lib/singleton';
@@ -70,6 +70,19 @@ function keysOf(subject: ThrottleSubject): { scope: 'account' | 'ip'; key: strin
   ];
 }
 
+/**
+ * The limiter's refusal (a RateLimiterRes). Checked by shape, not `instanceof`: Next bundles the
+ * library into more than one server chunk, and a route handler's copy of the class is not the
+ * action's, so `instanceof` missed and the refusal surfaced as a 500.
+ */
+function isRefusal(error: unknown): error is { msBeforeNext: number } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { msBeforeNext?: unknown }).msBeforeNext === 'number'
+  );
+}
+
 /** Spends one attempt from the IP's and the account's budget; refused when either is exhausted. */
 export async function spendAttempt(door: AuthDoor, subject: ThrottleSubject): Promise<ThrottleResult> {
   let wait = 0;
@@ -77,7 +90,7 @@ export async function spendAttempt(door: AuthDoor, subject: ThrottleSubject): Pr
     try {
       await limiter(door, scope).consume(key, 1);
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!isRefusal(error)) throw error;
       wait = Math.max(wait, Math.ceil(error.msBeforeNext / 1000));
     }
   }
