@@ -4,6 +4,7 @@
  * Next decodes the arguments before any of our code runs, so these are checked at the middleware
  * (lib/actions/action-request.ts) and answered with a 4xx instead of the decoder's 500:
  *   - a content type React never sends (e.g. `application/json`) → 415;
+ *   - a body over Next's 1 MB action limit, however it is framed (chunked too) → 413;
  *   - a multipart body that does not parse, or whose model fields (`0`, `1`, …) are not JSON → 400;
  *   - a text/plain body that is not JSON → 400;
  *   - JSON nested deeper than MAX_DEPTH (the decoder recurses: 5,000 levels overflowed its stack) → 400;
@@ -16,7 +17,10 @@
 /** Far deeper than any form or object an action takes, far shallower than a stack overflow. */
 export const MAX_DEPTH = 64;
 
-export type BodyProblem = { status: 400 | 415; message: string };
+export type BodyProblem = { status: 400 | 413 | 415; message: string };
+
+/** Next's default `serverActions.bodySizeLimit`: a larger body only reaches its 413-as-500. */
+export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
 /** `$` + optional one-letter tag (not `n`, a BigInt) + a hex part id: a reference to another part. */
 const PART_REFERENCE = /^\$(?:[@A-Za-mo-z])?[0-9a-f]+$/;
@@ -62,32 +66,32 @@ function parseModel(text: string): { ok: true; value: unknown } | { ok: false; m
 
 export async function bodyProblem(request: Request): Promise<BodyProblem | null> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  // No content type: nothing Next decodes as arguments (an action header on a route handler).
+  if (type === '') return null;
+  const known = ['multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain'].some((t) =>
+    type.startsWith(t),
+  );
+  if (!known) return { status: 415, message: 'Unsupported server action content type' };
   try {
-    if (type.startsWith('multipart/form-data')) {
-      const form = await request.clone().formData();
-      for (const [name, value] of form) {
-        // Numeric fields are the reply's JSON models; `1_name` and `$ACTION_…` fields are form entries.
-        if (!/^\d+$/.test(name) || typeof value !== 'string') continue;
-        const model = parseModel(value);
-        if (!model.ok) return { status: 400, message: model.message };
-      }
-      return null;
-    }
-    if (type.startsWith('application/x-www-form-urlencoded')) {
-      await request.clone().formData();
-      return null;
-    }
-    // No content type: nothing Next decodes as arguments (an action header on a route handler).
-    if (type === '') return null;
+    // Read once, whatever the framing: a chunked body declares no Content-Length for the middleware to check.
+    const bytes = await request.clone().arrayBuffer();
+    if (bytes.byteLength > MAX_ACTION_BODY_BYTES) return { status: 413, message: 'Payload Too Large' };
     if (type.startsWith('text/plain')) {
-      const model = parseModel(await request.clone().text());
+      const model = parseModel(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       if (!model.ok) return { status: 400, message: model.message };
       if (hasPartReference(model.value))
         return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
     }
+    const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    for (const [name, value] of form) {
+      // Numeric fields are the reply's JSON models; `1_name` and `$ACTION_…` fields are form entries.
+      if (!/^\d+$/.test(name) || typeof value !== 'string') continue;
+      const model = parseModel(value);
+      if (!model.ok) return { status: 400, message: model.message };
+    }
+    return null;
   } catch {
     return { status: 400, message: 'Malformed server action request' };
   }
-  return { status: 415, message: 'Unsupported server action content type' };
 }

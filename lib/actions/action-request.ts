@@ -14,7 +14,7 @@
 import { NextResponse } from 'next/server';
 import { bodyProblem } from '@/lib/actions/action-body';
 
-function refuse(status: 400 | 403 | 415, message: string): NextResponse {
+function refuse(status: 400 | 403 | 413 | 415, message: string): NextResponse {
   return new NextResponse(message, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },

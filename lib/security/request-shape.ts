@@ -11,10 +11,11 @@
  * other sites legitimately POST to). Edge-safe and pure: the caller turns a verdict into a response.
  * Test: tests/reliability/malformed-input.test.ts, tests/reliability/fuzz.test.ts.
  */
+import { MAX_ACTION_BODY_BYTES } from '@/lib/actions/action-body';
 import { sameOrigin } from '@/lib/actions/action-request';
 
-/** Next's default `serverActions.bodySizeLimit`; a larger body would only reach its 413-as-500. */
-export const MAX_PAGE_POST_BYTES = 1024 * 1024;
+/** A declared length over the action limit is refused before anything is read (a chunked one: action-body.ts). */
+export const MAX_PAGE_POST_BYTES = MAX_ACTION_BODY_BYTES;
 
 export type ShapeVerdict = { status: 400 | 403 | 413; reason: string } | null;
 
