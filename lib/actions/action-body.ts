@@ -3,7 +3,8 @@
  *
  * Next decodes the arguments before any of our code runs, so these are checked at the middleware
  * (lib/actions/action-request.ts) and answered with a 4xx instead of the decoder's 500:
- *   - a content type React never sends (e.g. `application/json`) → 415;
+ *   - an action id that is not hex (Next logs those as errors before answering 400) → 400;
+ *   - a content type React never sends (`application/json`, urlencoded) → 415;
  *   - a body over Next's 1 MB action limit, however it is framed (chunked too) → 413;
  *   - a multipart body that does not parse, or whose model fields (`0`, `1`, …) are not JSON → 400;
  *   - a text/plain body that is not JSON → 400;
@@ -64,19 +65,22 @@ function parseModel(text: string): { ok: true; value: unknown } | { ok: false; m
   }
 }
 
+/** Next's action ids are hex digests; anything else is refused before Next logs it as an error. */
+const ACTION_ID = /^[0-9a-f]{16,128}$/i;
+
 export async function bodyProblem(request: Request): Promise<BodyProblem | null> {
+  if (!ACTION_ID.test(request.headers.get('next-action') ?? ''))
+    return { status: 400, message: 'Unknown server action' };
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  // No content type: nothing Next decodes as arguments (an action header on a route handler).
-  if (type === '') return null;
-  const known = ['multipart/form-data', 'application/x-www-form-urlencoded', 'text/plain'].some((t) =>
-    type.startsWith(t),
-  );
-  if (!known) return { status: 415, message: 'Unsupported server action content type' };
+  // React sends text/plain (JSON) or multipart; Next decodes anything that is not multipart as JSON text.
+  const isText = type === '' || type.startsWith('text/plain');
+  if (!isText && !type.startsWith('multipart/form-data'))
+    return { status: 415, message: 'Unsupported server action content type' };
   try {
     // Read once, whatever the framing: a chunked body declares no Content-Length for the middleware to check.
     const bytes = await request.clone().arrayBuffer();
     if (bytes.byteLength > MAX_ACTION_BODY_BYTES) return { status: 413, message: 'Payload Too Large' };
-    if (type.startsWith('text/plain')) {
+    if (isText) {
       const model = parseModel(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       if (!model.ok) return { status: 400, message: model.message };
       if (hasPartReference(model.value))

@@ -36,6 +36,8 @@ export function sameOrigin(request: Request): boolean {
 export async function refuseMalformedAction(request: Request): Promise<NextResponse | null> {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
   if (!sameOrigin(request)) return refuse(403, 'Cross-origin server action refused');
+  // Route handlers never decode action arguments (an action header there is just a 405).
+  if (new URL(request.url).pathname.startsWith('/api/')) return null;
   const problem = await bodyProblem(request);
   return problem ? refuse(problem.status, problem.message) : null;
 }

@@ -131,7 +131,9 @@ describe('fuzz: malformed requests never get a 5xx', () => {
     const res = await rawRequest(app.port, Buffer.from(lines.join('\r\n'), 'latin1'), Buffer.from(body, 'utf8'));
     return res;
   };
-  const ok = (res: { status: number; body: string }) => res.status > 0 && res.status < 500 && !leaksInternals(res.body);
+  // A page may name Prisma in its copy; an error answer may not.
+  const ok = (res: { status: number; body: string }) =>
+    res.status > 0 && res.status < 500 && !(res.status >= 400 && leaksInternals(res.body));
 
   it('paths and hosts', async () => {
     await fc.assert(

@@ -127,6 +127,9 @@ describe('malformed input to the public actions and the middleware', () => {
       ['deep json as text', { 'content-type': TEXT }, deep, 400],
       ['malformed application/json', { 'content-type': 'application/json' }, '{"email":', 415],
       ['well-formed application/json', { 'content-type': 'application/json' }, '[null,{}]', 415],
+      ['urlencoded', { 'content-type': 'application/x-www-form-urlencoded' }, 'key=value', 415],
+      ['no content type, empty body', {}, '', 400],
+      ['no content type, not json', {}, 'key', 400],
       ['dangling $K', { 'content-type': TEXT }, '[null,"$K99"]', 400],
       ['dangling $@', { 'content-type': TEXT }, '[null,"$@99"]', 400],
       ['dangling $Q', { 'content-type': TEXT }, '[null,"$Q99"]', 400],
@@ -135,6 +138,15 @@ describe('malformed input to the public actions and the middleware', () => {
     for (const [label, headers, body, status] of cases) {
       expect((await post(label, APEX, '/login', { ...base, ...headers }, body)).status, label).toBe(status);
     }
+    // An id that is not a hex digest (Next logs those as errors before answering).
+    const garbage = await post(
+      'non-hex id',
+      APEX,
+      '/login',
+      { ...base, 'next-action': '}=^', 'content-type': TEXT },
+      '[]',
+    );
+    expect(garbage.status).toBe(400);
     // A string that merely starts with `$` is escaped by React as `$$…` and still works.
     const escaped = await post('escaped dollar', APEX, '/login', { ...base, 'content-type': TEXT }, '[null,"$$K99"]');
     expect(escaped.status).toBe(200);
