@@ -25,7 +25,7 @@ import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
-import { checkRequestShape } from '@/lib/security/request-shape';
+import { checkRequestShape, drainBody } from '@/lib/security/request-shape';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { refuseWithoutTenant } from '@/lib/tenants/required';
@@ -49,6 +49,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   // A Host that is no URL authority (raw non-ASCII bytes…) is a 400, not a 500 deeper down.
   if (!hasUsableHostHeaders(request.headers)) {
     edgeLog('warn', 'refused: invalid Host header', { path: request.nextUrl.pathname, status: 400 });
+    await drainBody(request);
     return new NextResponse('Bad Request: invalid Host header', { status: 400 });
   }
   // Shapes that only ever end in a 500 deeper down: bad percent-encoding, a bogus X-Forwarded-Proto,
@@ -56,6 +57,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const shape = checkRequestShape(request);
   if (shape) {
     edgeLog('warn', `refused: ${shape.reason}`, { path: request.nextUrl.pathname, status: shape.status });
+    if (shape.status !== 413) await drainBody(request);
     return new NextResponse(shape.status === 413 ? 'Payload Too Large' : 'Bad Request', {
       status: shape.status,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
@@ -65,6 +67,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   const refused = await refuseMalformedAction(request);
   if (refused) {
     edgeLog('warn', 'refused: malformed server action', { path: request.nextUrl.pathname, status: refused.status });
+    await drainBody(request);
     return refused;
   }
   const headers = stripTenantHeaders(request.headers);

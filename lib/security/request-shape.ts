@@ -3,7 +3,8 @@
  * action or Auth.js code runs — each of these used to surface as a 500 deeper down.
  *
  *   - a path that is not valid percent-encoding (`/invite/%ff`, `/%E0%A4%A`) → 400;
- *   - an `X-Forwarded-Proto` other than http/https (`javascript`) → 400 (Auth.js builds URLs from it);
+ *   - an `X-Forwarded-Proto` other than http/https (`javascript`), or an empty `X-Forwarded-Host`
+ *     → 400 (Auth.js builds URLs from them);
  *   - a POST to a page (not `/api/…`) with an empty or foreign `Origin` → 403: a server action or a
  *     no-JS form post from another site, which Next's CSRF check would turn into a 500;
  *   - a POST to a page with a declared body over Next's 1 MB server-action limit → 413.
@@ -41,6 +42,10 @@ export function checkRequestShape(request: Request): ShapeVerdict {
   const path = rawPath(request.url);
   if (!decodes(path)) return { status: 400, reason: 'malformed percent-encoding in path' };
 
+  // Present but empty: Auth.js and Next build `https://` + '' from it (`TypeError: Invalid URL`).
+  const forwardedHost = request.headers.get('x-forwarded-host');
+  if (forwardedHost !== null && forwardedHost.trim() === '') return { status: 400, reason: 'empty X-Forwarded-Host' };
+
   const proto = request.headers.get('x-forwarded-proto');
   if (proto !== null) {
     const first = proto.split(',')[0]?.trim().toLowerCase();
@@ -57,4 +62,28 @@ export function checkRequestShape(request: Request): ShapeVerdict {
       return { status: 413, reason: 'body larger than the server-action limit' };
   }
   return null;
+}
+
+/**
+ * Reads and discards what is left of a refused request's body (at most `capBytes`), so the
+ * connection ends cleanly: answering a POST while its body is still unread left Next's request
+ * stream to fail with an uncaught `Error: aborted` when the client hung up (found by the fuzz suite).
+ */
+export async function drainBody(request: Request, capBytes = 2 * MAX_PAGE_POST_BYTES): Promise<void> {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      if (read > capBytes) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client is gone already: nothing left to drain.
+  }
 }
