@@ -9,8 +9,9 @@
  *   - a multipart body that does not parse, or whose model fields (`0`, `1`, …) are not JSON → 400;
  *   - a text/plain body that is not JSON → 400;
  *   - JSON nested deeper than MAX_DEPTH (the decoder recurses: 5,000 levels overflowed its stack) → 400;
- *   - a text/plain body that references parts (`$K1`, `$@1`, `$Q1`, `$1` …): a text body has no
- *     parts, so every such reference dangles (React itself sends multipart whenever it needs one) → 400.
+ *   - a reference to a part that is not there (`$K1`, `$@1`, `$Q1`, `$1` …): in a text/plain body
+ *     every reference dangles (React sends multipart whenever it needs parts); in a multipart body
+ *     the part must exist as a field or a field prefix → 400 (the decoder's "Invalid forward reference").
  * React escapes a user string that starts with `$` as `$$…`, so no real argument looks like a reference.
  * Edge-safe; reads a clone, leaving the body to Next.
  */
@@ -49,12 +50,24 @@ export function nestingDepth(text: string, limit = MAX_DEPTH): number {
   return max;
 }
 
-function hasPartReference(value: unknown): boolean {
-  if (typeof value === 'string') return PART_REFERENCE.test(value);
-  if (Array.isArray(value)) return value.some(hasPartReference);
-  if (value && typeof value === 'object') return Object.values(value).some(hasPartReference);
-  return false;
+/**
+ * The parts a model references. `$K<hex>` names no part (its entries are `_<hex>_…` fields, and
+ * none is an empty FormData), so it is left out of the multipart check; outlined references
+ * (`$1f`, `$Q1`, `$@1`, `$B1` …) name the field `String(parseInt(hex, 16))`.
+ */
+function partReferences(value: unknown, out: { tag: string; id: number }[] = []): { tag: string; id: number }[] {
+  if (typeof value === 'string') {
+    const match = PART_REFERENCE.exec(value);
+    if (match) {
+      const tag = /^\$[@A-Za-mo-z]/.test(value) ? value.charAt(1) : '';
+      out.push({ tag, id: Number.parseInt(value.slice(1 + tag.length), 16) });
+    }
+  } else if (Array.isArray(value)) for (const item of value) partReferences(item, out);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) partReferences(item, out);
+  return out;
 }
+
+const hasPartReference = (value: unknown) => partReferences(value).length > 0;
 
 function parseModel(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (nestingDepth(text) > MAX_DEPTH) return { ok: false, message: 'Server action arguments nested too deeply' };
@@ -88,11 +101,25 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
       return null;
     }
     const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    // React appends every part before the model that references it (the root, `0`, comes last):
+    // a reference to a part that is missing or comes later is "Invalid forward reference" in the decoder.
+    const position = new Map<string, number>();
+    let index = 0;
+    for (const [name] of form) {
+      if (!position.has(name)) position.set(name, index);
+      index++;
+    }
+    index = 0;
     for (const [name, value] of form) {
-      // Numeric fields are the reply's JSON models; `1_name` and `$ACTION_…` fields are form entries.
+      const here = index++;
+      // Numeric fields are the reply's JSON models; `_1_name` and `$ACTION_…` fields are form entries.
       if (!/^\d+$/.test(name) || typeof value !== 'string') continue;
       const model = parseModel(value);
       if (!model.ok) return { status: 400, message: model.message };
+      const dangling = partReferences(model.value).some(
+        ({ tag, id }) => tag !== 'K' && !((position.get(String(id)) ?? Number.POSITIVE_INFINITY) < here),
+      );
+      if (dangling) return { status: 400, message: 'Server action arguments reference missing parts' };
     }
     return null;
   } catch {

@@ -130,6 +130,21 @@ describe('malformed input to the public actions and the middleware', () => {
       ['urlencoded', { 'content-type': 'application/x-www-form-urlencoded' }, 'key=value', 415],
       ['no content type, empty body', {}, '', 400],
       ['no content type, not json', {}, 'key', 400],
+      [
+        'multipart, missing part',
+        { 'content-type': 'multipart/form-data; boundary=b' },
+        multipart([['0', '[null,"$Q5"]']]),
+        400,
+      ],
+      [
+        'multipart, part after the root',
+        { 'content-type': 'multipart/form-data; boundary=b' },
+        multipart([
+          ['0', '["$1"]'],
+          ['1', '{}'],
+        ]),
+        400,
+      ],
       ['dangling $K', { 'content-type': TEXT }, '[null,"$K99"]', 400],
       ['dangling $@', { 'content-type': TEXT }, '[null,"$@99"]', 400],
       ['dangling $Q', { 'content-type': TEXT }, '[null,"$Q99"]', 400],
