@@ -24,8 +24,8 @@ export type BodyProblem = { status: 400 | 413 | 415; message: string };
 /** Next's default `serverActions.bodySizeLimit`: a larger body only reaches its 413-as-500. */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-/** `$` + optional one-letter tag (not `n`, a BigInt) + a hex part id: a reference to another part. */
-const PART_REFERENCE = /^\$(?:[@A-Za-mo-z])?[0-9a-f]+$/;
+/** `$` + optional tag (a letter that is not a hex digit, nor `n`, a BigInt) + a hex part id: a reference to another part. */
+const PART_REFERENCE = /^\$(?:[@A-Zg-mo-z])?[0-9a-f]+$/;
 
 /** Deepest `[`/`{` nesting outside strings, stopping early past `limit`. */
 export function nestingDepth(text: string, limit = MAX_DEPTH): number {
@@ -59,7 +59,7 @@ function partReferences(value: unknown, out: { tag: string; id: number }[] = [])
   if (typeof value === 'string') {
     const match = PART_REFERENCE.exec(value);
     if (match) {
-      const tag = /^\$[@A-Za-mo-z]/.test(value) ? value.charAt(1) : '';
+      const tag = /^\$[@A-Zg-mo-z]/.test(value) ? value.charAt(1) : '';
       out.push({ tag, id: Number.parseInt(value.slice(1 + tag.length), 16) });
     }
   } else if (Array.isArray(value)) for (const item of value) partReferences(item, out);
