@@ -1,5 +1,5 @@
 /**
- * Auth.js settings that are safe on the edge (no database, no bcrypt): session strategy, pages,
+ * Auth.js settings that are safe on the edge (no database, no password hashing): session strategy, pages,
  * cookies and the session callback. `lib/auth/auth.ts` adds the adapter, providers and the jwt
  * callback (which reads memberships) for the Node runtime, plus the secret — read per request
  * (getAuthSecret) so `next build` never needs AUTH_SECRET. The middleware never runs Auth.js

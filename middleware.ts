@@ -14,8 +14,9 @@
  * no page or action runs for a host the app would not build links for. X-Forwarded-* are deleted
  * unless TRUSTED_PROXY_HOPS says a proxy of ours wrote them (lib/security/forwarded.ts).
  *
- * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts,
- * tests/http/hosts.test.ts (foreign hosts, forwarded headers, path-mode API).
+ * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path, static-looking paths),
+ * tests/http/resolvers.test.ts, tests/http/hosts.test.ts (foreign hosts, forwarded headers, path-mode
+ * API), tests/reliability/malformed-input.test.ts.
  *
  * Runtime: edge. Everything imported is runtime-agnostic; rename this file to `proxy.ts` (and the
  * function to `proxy`) to run the same code on Node — see README "Edge middleware or proxy.ts".
@@ -30,6 +31,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
 import { stripUntrustedForwarded } from '@/lib/security/forwarded';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
+import { checkRequestShape, drainBody } from '@/lib/security/request-shape';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
 import { refuseWithoutTenant } from '@/lib/tenants/required';
@@ -55,18 +57,32 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   // A Host that is no URL authority (raw non-ASCII bytes…) is a 400, not a 500 deeper down.
   if (!hasUsableHostHeaders(request.headers)) {
     edgeLog('warn', 'refused: invalid Host header', { path: request.nextUrl.pathname, status: 400 });
+    await drainBody(request);
     return new NextResponse('Bad Request: invalid Host header', { status: 400 });
   }
   // A host we would never build a link for gets nothing (health probes use internal addresses).
   const host = request.headers.get('host');
   if (request.nextUrl.pathname !== '/api/health' && !(await isDeploymentHost(host))) {
     edgeLog('warn', 'refused: host is not this deployment', { path: request.nextUrl.pathname, status: 421 });
+    await drainBody(request);
     return new NextResponse('Misdirected Request', { status: 421, headers: { 'cache-control': 'no-store' } });
+  }
+  // Shapes that only ever end in a 500 deeper down: bad percent-encoding, a bogus X-Forwarded-Proto,
+  // a foreign or empty Origin on a page POST, a body over the action limit (lib/security/request-shape.ts).
+  const shape = checkRequestShape(request, env.TRUSTED_PROXY_HOPS);
+  if (shape) {
+    edgeLog('warn', `refused: ${shape.reason}`, { path: request.nextUrl.pathname, status: shape.status });
+    if (shape.status !== 413) await drainBody(request);
+    return new NextResponse(shape.status === 413 ? 'Payload Too Large' : 'Bad Request', {
+      status: shape.status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   // A server-action POST that Next's own decoder would turn into a 500 is a 4xx here instead.
   const refused = await refuseMalformedAction(request, env.TRUSTED_PROXY_HOPS);
   if (refused) {
     edgeLog('warn', 'refused: malformed server action', { path: request.nextUrl.pathname, status: refused.status });
+    await drainBody(request);
     return refused;
   }
   const headers = stripTenantHeaders(request.headers);
@@ -123,6 +139,8 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but static assets and public files; `.rsc` and prefetch requests go through too.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|woff2?)$).*)'],
+  // Everything but Next's build assets and the two icon files in app/: a path that merely LOOKS
+  // static (`/x.png`) can still reach a page, so it must pass through the header stripping above
+  // (tests/http/spoofing.test.ts). There is no public/ directory; add its files here if you create one.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)'],
 };

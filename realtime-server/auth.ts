@@ -4,13 +4,15 @@
  * Invariant: a socket is admitted only with an allowed Origin and a valid realtime token taken from
  * `socket.handshake.auth.token` — never from the query string (which ends up in logs and proxies).
  * A client-sent `tenant` that disagrees with the token is refused. The verified claims are the only
- * source of user and tenant for everything the socket does afterwards.
+ * source of user and tenant for everything the socket does afterwards (until they expire or are
+ * refreshed: ./socket-session.ts). A user or token over its socket cap is refused (./socket-limits.ts).
  * Proven by tests/realtime/auth.test.ts.
  */
 import type { ExtendedError, Socket } from 'socket.io';
 import { AUTH_ERRORS, handshakeAuthSchema } from '@/lib/realtime/protocol';
 import { type RealtimeClaims, RealtimeTokenError, verifyRealtimeToken } from '@/lib/realtime/token';
 import type { Logger } from './logger';
+import type { SocketLimits } from './socket-limits';
 
 export interface SocketData {
   user: RealtimeClaims;
@@ -31,8 +33,9 @@ export function createAuthMiddleware(options: {
   secret: string;
   isOriginAllowed: (origin: string | undefined) => boolean;
   logger: Logger;
+  limits?: SocketLimits;
 }) {
-  const { secret, isOriginAllowed, logger } = options;
+  const { secret, isOriginAllowed, logger, limits } = options;
   return async (socket: Socket, next: (err?: ExtendedError) => void): Promise<void> => {
     const origin = socket.handshake.headers.origin;
     const deny = (code: AuthCode, detail?: string) => {
@@ -62,6 +65,9 @@ export function createAuthMiddleware(options: {
     if (tenant !== undefined && tenant !== claims.tenantId && tenant !== claims.tenantSlug) {
       return deny(AUTH_ERRORS.tenantMismatch, `token tenant ${claims.tenantId}`);
     }
+
+    // A clear refusal for the common case; socket-session.ts re-counts authoritatively on connection.
+    if (limits && !limits.fits(claims, auth.data.token)) return deny(AUTH_ERRORS.tooManySockets);
 
     (socket.data as SocketData).user = claims;
     next();

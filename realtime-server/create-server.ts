@@ -8,7 +8,11 @@ import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connect
 import { createAuthMiddleware } from './auth';
 import { createLogger, type Logger } from './logger';
 import { compileOrigins } from './origins';
+import { DEFAULT_EVENT_RATE, type EventRateOptions } from './event-rate';
+import { listenForMembershipChanges } from './membership-listener';
 import { PresenceHub } from './presence-hub';
+import { DEFAULT_MAX_SOCKETS_PER_TOKEN, DEFAULT_MAX_SOCKETS_PER_USER, SocketLimits } from './socket-limits';
+import { attachSession } from './socket-session';
 
 export interface RealtimeServerOptions {
   port: number;
@@ -32,6 +36,11 @@ export interface RealtimeServerOptions {
    */
   channelPrefix?: string;
   logger?: Logger;
+  /** Open sockets per user (in a tenant) and per token on this node (./socket-limits.ts). */
+  maxSocketsPerUser?: number;
+  maxSocketsPerToken?: number;
+  /** Per-socket budget for client events (./event-rate.ts). */
+  eventRate?: EventRateOptions;
 }
 
 export interface RealtimeServer {
@@ -75,17 +84,27 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
 
   let pub: Redis | undefined;
   let sub: Redis | undefined;
+  let membershipSub: Redis | undefined;
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
-    io.adapter(
-      createAdapter(pub, sub, { key: `${options.channelPrefix ?? options.keyPrefix ?? 'tenantry'}:socket.io` }),
-    );
+    const channelPrefix = options.channelPrefix ?? options.keyPrefix;
+    io.adapter(createAdapter(pub, sub, { key: `${channelPrefix ?? 'tenantry'}:socket.io` }));
+    membershipSub = createRedisConnection(options.redisUrl);
+    await listenForMembershipChanges(io, membershipSub, channelPrefix, logger);
   }
 
   const hub = new PresenceHub(io, manager, logger);
-  io.use(createAuthMiddleware({ secret: options.secret, isOriginAllowed, logger }));
-  io.on('connection', (socket) => hub.attach(socket));
+  const limits = new SocketLimits(
+    options.maxSocketsPerUser ?? DEFAULT_MAX_SOCKETS_PER_USER,
+    options.maxSocketsPerToken ?? DEFAULT_MAX_SOCKETS_PER_TOKEN,
+  );
+  const eventRate = options.eventRate ?? DEFAULT_EVENT_RATE;
+  io.use(createAuthMiddleware({ secret: options.secret, isOriginAllowed, logger, limits }));
+  io.on('connection', (socket) => {
+    // Caps, token expiry and refresh, and the event budget first; presence only for an admitted socket.
+    if (attachSession(socket, { secret: options.secret, limits, eventRate, logger })) hub.attach(socket);
+  });
 
   const loop = (ms: number, name: string, fn: () => Promise<void>) => {
     let running = false;
@@ -122,7 +141,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       await hub.drain().catch((err) => logger.error({ err }, 'drain failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await manager.close();
-      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub)]);
+      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub), closeRedisConnection(membershipSub)]);
       logger.info('realtime sidecar closed');
     })();
     return closing;

@@ -1,24 +1,14 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/action-state';
+import { publicFormAction, publicVoidAction } from '@/lib/actions/public-action';
 import { emailSignIn, passwordSignIn, passwordSignUp, providerSignIn, signOutToLogin } from '@/lib/auth/form-actions';
 
-// The forms' entry points; each body lives in lib/auth/form-actions.ts.
-export async function signInWithPassword(prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  return passwordSignIn(prev, formData);
-}
-
-export async function signInWithEmail(prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  return emailSignIn(prev, formData);
-}
-
-export async function signInWithProvider(formData: FormData): Promise<void> {
-  return providerSignIn(formData);
-}
-
-export async function signUp(prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  return passwordSignUp(prev, formData);
-}
+// The forms' entry points; each body lives in lib/auth/form-actions.ts. They run before there is a
+// tenant, so `publicFormAction` (lib/actions/public-action.ts) refuses forged arguments instead of `tenantAction`.
+export const signInWithPassword = publicFormAction('auth.signIn', passwordSignIn);
+export const signInWithEmail = publicFormAction('auth.magicLink', emailSignIn);
+export const signInWithProvider = publicVoidAction('auth.oauth', providerSignIn);
+export const signUp = publicFormAction('auth.signUp', passwordSignUp);
 
 export async function signOutAction(): Promise<void> {
   return signOutToLogin();

@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/action-state';
+import { publicFormAction } from '@/lib/actions/public-action';
 import { tenantAction } from '@/lib/actions/tenant-action';
 import { acceptInvitationFromForm, inviteMemberAction, revokeInvitationAction } from '@/lib/invitations/actions';
 
@@ -8,6 +8,5 @@ import { acceptInvitationFromForm, inviteMemberAction, revokeInvitationAction } 
 export const inviteMember = tenantAction(inviteMemberAction.def, inviteMemberAction.body);
 export const revokeInvitation = tenantAction(revokeInvitationAction.def, revokeInvitationAction.body);
 
-export async function acceptInvitation(prev: ActionState, formData: FormData): Promise<ActionState> {
-  return acceptInvitationFromForm(prev, formData);
-}
+// Accepting runs before membership exists: `publicFormAction` guards the arguments.
+export const acceptInvitation = publicFormAction('invitations.accept', acceptInvitationFromForm);

@@ -1,9 +1,7 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/action-state';
+import { publicFormAction } from '@/lib/actions/public-action';
 import { createTenantFromForm } from '@/lib/onboarding/actions';
 
-// The form's entry point; the body lives in lib/onboarding/actions.ts.
-export async function createTenantAction(prev: ActionState, formData: FormData): Promise<ActionState> {
-  return createTenantFromForm(prev, formData);
-}
+// The form's entry point; the body lives in lib/onboarding/actions.ts. No tenant yet: `publicFormAction`.
+export const createTenantAction = publicFormAction('tenant.create', createTenantFromForm);

@@ -93,6 +93,8 @@ export function connectPresence(options: PresenceClientOptions): { close(): void
     const issued = await options.getToken();
     const expiresAt = issued.expiresAt ?? (tokenExpiry(issued.token) ?? Date.now() / 1000 + 60) * 1000;
     cached = { token: issued.token, expiresAt, url: issued.url };
+    // The open socket is cut when its token expires: hand it the new one (membership was re-checked to mint it).
+    if (socket?.connected) socket.emit('auth:refresh', { token: issued.token });
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(
       () => {

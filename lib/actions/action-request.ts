@@ -8,11 +8,13 @@
  * not this host, 400 for a body that does not parse. A body that parses is left to Next and to
  * `tenantAction` (which validates the arguments themselves). Edge-safe; parsing a clone leaves the
  * body intact for the app. If you configure `serverActions.allowedOrigins`, allow them here too.
- * Test: tests/reliability/bad-input.test.ts.
+ * What counts as an undecodable body is lib/actions/action-body.ts.
+ * Tests: tests/reliability/bad-input.test.ts, tests/reliability/malformed-input.test.ts.
  */
 import { NextResponse } from 'next/server';
+import { bodyProblem } from '@/lib/actions/action-body';
 
-function refuse(status: 400 | 403, message: string): NextResponse {
+function refuse(status: 400 | 403 | 413 | 415, message: string): NextResponse {
   return new NextResponse(message, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
@@ -24,7 +26,7 @@ function refuse(status: 400 | 403, message: string): NextResponse {
  * X-Forwarded-Host counts only behind a trusted proxy (issue 10, finding 2: a forged one made a
  * forged Origin "same-origin"). The middleware has already refused hosts that are not ours.
  */
-function sameOrigin(request: Request, trustedProxyHops: number): boolean {
+export function sameOrigin(request: Request, trustedProxyHops = 0): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return true; // Next lets it through too (old browsers); the session cookie is SameSite=Lax.
   const forwarded = trustedProxyHops > 0 ? request.headers.get('x-forwarded-host') : null;
@@ -39,12 +41,8 @@ function sameOrigin(request: Request, trustedProxyHops: number): boolean {
 export async function refuseMalformedAction(request: Request, trustedProxyHops = 0): Promise<NextResponse | null> {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
   if (!sameOrigin(request, trustedProxyHops)) return refuse(403, 'Cross-origin server action refused');
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  try {
-    if (type.startsWith('multipart/form-data')) await request.clone().formData();
-    else if (type.startsWith('text/plain')) JSON.parse(await request.clone().text());
-  } catch {
-    return refuse(400, 'Malformed server action request');
-  }
-  return null;
+  // Route handlers never decode action arguments (an action header there is just a 405).
+  if (new URL(request.url).pathname.startsWith('/api/')) return null;
+  const problem = await bodyProblem(request);
+  return problem ? refuse(problem.status, problem.message) : null;
 }

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import { inputErrors } from '@/lib/actions/field-errors';
+import { clientIp } from '@/lib/actions/client-ip';
 import { navigateTo } from '@/lib/actions/navigate';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { magicLinkSchema, oauthSchema, passwordSignInSchema } from '@/lib/auth/form-schemas';
@@ -16,20 +17,26 @@ import { handoffStartHref, switchModeFor } from '@/lib/auth/tenant-links';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { TENANT_SLUG_HEADER } from '@/lib/tenants/headers';
 import { createUserWithPassword, signUpSchema } from '@/lib/auth/sign-up';
+import { peekAttempt, spendAttempt, throttleMessage } from '@/lib/rate-limit/auth-throttle';
 
 /**
  * Sign-in, sign-up and sign-out: the bodies behind components/auth/actions.ts. These are the only
  * actions outside `tenantAction`: they run before there is a user or a tenant. Each validates its
  * input with zod and never says whether an email has an account (a wrong email and a wrong
- * password give the same message).
+ * password give the same message). Each door is throttled per IP and per account
+ * (lib/rate-limit/auth-throttle.ts); sign-in is throttled inside `authorizeCredentials`, which the
+ * Auth.js route reaches too, so the form only reads the verdict to choose its message.
  */
+const requestIp = async () => clientIp(await headers());
+
 async function signInAndLand(email: string, password: string, next: string | undefined): Promise<ActionState> {
   try {
     // redirect: false → Auth.js sets the cookie and returns; we choose the destination ourselves.
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: 'Wrong email or password' };
-    throw error;
+    if (!(error instanceof AuthError)) throw error;
+    const verdict = await peekAttempt('signIn', { ip: await requestIp(), account: email });
+    return { ok: false, error: verdict.ok ? 'Wrong email or password' : throttleMessage(verdict.retryAfterSeconds) };
   }
   // The new session cookie is not readable in this same request, so find the user by email.
   const userId = await findUserIdByEmail(email);
@@ -60,9 +67,12 @@ async function callbackLanding(next: string | undefined): Promise<string> {
 export async function emailSignIn(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = magicLinkSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
+  const email = parsed.data.email.trim().toLowerCase();
+  const verdict = await spendAttempt('magicLink', { ip: await requestIp(), account: email });
+  if (!verdict.ok) return { ok: false, error: throttleMessage(verdict.retryAfterSeconds) };
   try {
     await signIn('email', {
-      email: parsed.data.email.trim().toLowerCase(),
+      email,
       redirect: false,
       redirectTo: await callbackLanding(parsed.data.next),
     });
@@ -82,6 +92,8 @@ export async function providerSignIn(formData: FormData): Promise<void> {
 export async function passwordSignUp(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
+  const verdict = await spendAttempt('signUp', { ip: await requestIp(), account: parsed.data.email });
+  if (!verdict.ok) return { ok: false, error: throttleMessage(verdict.retryAfterSeconds) };
   const created = await createUserWithPassword(parsed.data);
   if (!created.ok) return { ok: false, fieldErrors: { email: [created.error] } };
   return signInAndLand(parsed.data.email, parsed.data.password, parsed.data.next);

@@ -6,7 +6,9 @@ import Google from 'next-auth/providers/google';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { verifyPassword } from './password';
+import { checkPassword, hashPassword } from './password';
+import { clientIp } from '@/lib/actions/client-ip';
+import { forgive, spendAttempt } from '@/lib/rate-limit/auth-throttle';
 import { logger } from '@/lib/log/logger';
 
 type Providers = NextAuthConfig['providers'];
@@ -16,15 +18,28 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** The user for an email + password, or null. Never throws for bad input; the caller logs one line. */
-export async function authorizeCredentials(raw: unknown) {
+/**
+ * The user for an email + password, or null. Never throws for bad input; the caller logs one line.
+ * Throttled here, not in the form action, because the Auth.js route (`/api/auth/callback/credentials`)
+ * reaches this too: an exhausted budget is a null before any hash is computed (the form then says
+ * "Too many attempts", lib/auth/form-actions.ts). A legacy bcrypt hash is replaced on success.
+ */
+export async function authorizeCredentials(raw: unknown, request?: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
+  const subject = { ip: request ? clientIp(request.headers) : null, account: parsed.data.email };
+  if (!(await spendAttempt('signIn', subject)).ok) return null;
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, email: true, name: true, image: true, passwordHash: true },
   });
-  if (!(await verifyPassword(parsed.data.password, user?.passwordHash)) || !user) return null;
+  const check = await checkPassword(parsed.data.password, user?.passwordHash);
+  if (!check.ok || !user) return null;
+  await forgive('signIn', subject);
+  if (check.needsRehash) {
+    const passwordHash = await hashPassword(parsed.data.password);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+  }
   return { id: user.id, email: user.email, name: user.name, image: user.image };
 }
 

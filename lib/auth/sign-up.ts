@@ -13,7 +13,7 @@ export const signUpSchema = z.object({
 
 export type SignUpInput = z.output<typeof signUpSchema>;
 
-/** Creates the account with a bcrypt hash. A taken email is a field message, not an exception. */
+/** Creates the account with an Argon2id hash (./password.ts). A taken email is a field message, not an exception. */
 export async function createUserWithPassword(
   input: Pick<SignUpInput, 'name' | 'email' | 'password'>,
 ): Promise<{ ok: true; userId: string } | { ok: false; error: string }> {

@@ -14,6 +14,7 @@ import { MEMBERS_PAGE } from '@/lib/members/actions';
 import { enterTenant } from '@/lib/onboarding/enter-tenant';
 import { rateLimitMessage } from '@/lib/rate-limit';
 import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
+import { forgive, spendAttempt, throttleMessage } from '@/lib/rate-limit/auth-throttle';
 
 /**
  * Invitation actions; entry points in components/invitations/actions.ts. Inviting and withdrawing
@@ -53,19 +54,20 @@ export const revokeInvitationAction = defineAction(
   },
 );
 
-export async function acceptInvitationFromForm(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function acceptInvitationFromForm(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await getSessionUser();
   if (!user) return { ok: false, error: 'Sign in first.' };
   const limit = await rateLimitFor('invitations', user.id);
   if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };
+  // Failed acceptances (guessed or stale tokens) are bounded per IP and per user; a success gives its point back.
+  const ip = clientIp(await headers());
+  const subject = { ip, account: user.id };
+  const verdict = await spendAttempt('inviteAccept', subject);
+  if (!verdict.ok) return { ok: false, error: throttleMessage(verdict.retryAfterSeconds) };
 
-  const result = await acceptInvitation({
-    token: formData.get('token'),
-    userId: user.id,
-    userEmail: user.email,
-    ip: clientIp(await headers()),
-  });
+  const result = await acceptInvitation({ token: formData.get('token'), userId: user.id, userEmail: user.email, ip });
   if (!result.ok) return { ok: false, error: result.message };
+  await forgive('inviteAccept', subject);
   // The form navigates with a full load (lib/actions/navigate.ts); header/custom modes have no URL.
   const href = await enterTenant(result.tenant.slug);
   return { ok: true, message: `You joined ${result.tenant.name}.`, data: href ? navigateTo(href) : undefined };

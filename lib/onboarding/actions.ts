@@ -16,7 +16,7 @@ import { invalidateTenant } from '@/lib/tenants/tenant-store';
  * `createTenant` (validation, slug rules, the Tenant row and the OWNER membership in one
  * transaction, the audit entry).
  */
-export async function createTenantFromForm(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createTenantFromForm(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const limit = await rateLimitFor('onboarding', user.id);
   if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };

@@ -14,6 +14,9 @@ export const PRESENCE_EVENTS = {
   diff: 'presence:diff',
 } as const;
 
+/** The client presents a fresh token on the open socket before the old one expires (docs/realtime.md). */
+export const AUTH_EVENTS = { refresh: 'auth:refresh' } as const;
+
 export const PRESENCE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_META_BYTES = 1024;
 export const MAX_KEYS_PER_SOCKET = 16;
@@ -48,6 +51,9 @@ export const handshakeAuthSchema = z.object({
   token: z.string().min(1).max(4096),
   tenant: z.string().min(1).max(128).optional(),
 });
+
+export const refreshPayloadSchema = z.strictObject({ token: z.string().min(1).max(4096) });
+export type RefreshAck = { ok: true; expiresAt: number } | { ok: false; error: string };
 
 export type PresenceClientMeta = z.infer<typeof presenceMetaSchema>;
 export type JoinPayload = z.infer<typeof joinPayloadSchema>;
@@ -84,6 +90,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'presence:join': (payload: JoinPayload, ack?: (result: JoinAck) => void) => void;
   'presence:leave': (payload: LeavePayload, ack?: (result: LeaveAck) => void) => void;
+  'auth:refresh': (payload: { token: string }, ack?: (result: RefreshAck) => void) => void;
 }
 
 /** Errors the sidecar sends back in `connect_error` (`err.message`). */
@@ -94,4 +101,8 @@ export const AUTH_ERRORS = {
   invalid: 'token_invalid',
   tenantMismatch: 'tenant_mismatch',
   origin: 'origin_not_allowed',
+  tooManySockets: 'too_many_sockets',
 } as const;
+
+/** Refusals in an event's ack (besides `invalid_payload`). */
+export const EVENT_ERRORS = { rateLimited: 'rate_limited' } as const;

@@ -99,14 +99,19 @@ export async function signRealtimeToken(
   };
   claimsSchema.omit({ exp: true }).parse({ sub: input.sub, ...claims });
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(input.sub)
-    .setIssuer(REALTIME_ISSUER)
-    .setAudience(REALTIME_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + expiresIn)
-    .sign(key(options.secret ?? getRealtimeSecret()));
+  return (
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(input.sub)
+      .setIssuer(REALTIME_ISSUER)
+      .setAudience(REALTIME_AUDIENCE)
+      // A fresh id per token: the sidecar caps sockets per token (realtime-server/socket-limits.ts),
+      // and two tokens minted for the same user in the same second must not count as one.
+      .setJti(globalThis.crypto.randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(now + expiresIn)
+      .sign(key(options.secret ?? getRealtimeSecret()))
+  );
 }
 
 /** Verifies a token; throws RealtimeTokenError ('expired' | 'invalid') on any problem. */

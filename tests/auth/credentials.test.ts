@@ -1,4 +1,5 @@
-import bcrypt from 'bcryptjs';
+import { verify as argonVerify } from '@node-rs/argon2';
+import { hash as bcryptHash } from '@node-rs/bcrypt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authLogger } from '@/lib/auth/logger';
 import { authorizeCredentials } from '@/lib/auth/providers';
@@ -34,13 +35,26 @@ describe('email + password', () => {
     expect(await authorizeCredentials(input)).toBeNull();
   });
 
-  it('stores a bcrypt hash at sign-up, never the password', async () => {
+  it('stores an Argon2id hash at sign-up, never the password', async () => {
     const created = await createUserWithPassword({ name: 'Dora', email: 'dora@new.test', password: 's3cret-pass' });
     expect(created.ok).toBe(true);
     const row = await db.user.findUniqueOrThrow({ where: { email: 'dora@new.test' }, select: { passwordHash: true } });
     expect(row.passwordHash).not.toContain('s3cret-pass');
-    expect(await bcrypt.compare('s3cret-pass', row.passwordHash ?? '')).toBe(true);
+    expect(row.passwordHash?.startsWith('$argon2id$')).toBe(true);
+    expect(await argonVerify(row.passwordHash ?? '', 's3cret-pass')).toBe(true);
     expect(await authorizeCredentials({ email: 'dora@new.test', password: 's3cret-pass' })).not.toBeNull();
+  });
+
+  it('still accepts a bcrypt hash from before and replaces it with Argon2id on success', async () => {
+    const legacy = await bcryptHash('old-pass-123', 10);
+    await db.user.create({ data: { name: 'Eve', email: 'eve@legacy.test', passwordHash: legacy } });
+    expect(await authorizeCredentials({ email: 'eve@legacy.test', password: 'wrong-pass' })).toBeNull();
+    const stillLegacy = await db.user.findUniqueOrThrow({ where: { email: 'eve@legacy.test' } });
+    expect(stillLegacy.passwordHash).toBe(legacy);
+    expect(await authorizeCredentials({ email: 'eve@legacy.test', password: 'old-pass-123' })).not.toBeNull();
+    const row = await db.user.findUniqueOrThrow({ where: { email: 'eve@legacy.test' } });
+    expect(row.passwordHash?.startsWith('$argon2id$')).toBe(true);
+    expect(await authorizeCredentials({ email: 'eve@legacy.test', password: 'old-pass-123' })).not.toBeNull();
   });
 
   it('refuses a second account for the same email', async () => {

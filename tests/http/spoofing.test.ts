@@ -52,6 +52,19 @@ describe('tenant spoofing over HTTP (subdomain mode)', () => {
     expect(page.body).not.toContain('Globex Dashboard');
   });
 
+  it('strips x-tenant-* on static-looking paths too (issue 10, finding 5)', async () => {
+    // The matcher used to skip `*.png|svg|…|txt|xml|woff2?`, so these reached app/[tenant] with the
+    // client's x-tenant-slug intact and rendered acme's tenant context on the apex.
+    for (const path of ['/x.png', '/x.svg', '/robots.txt', '/sitemap.xml', '/font.woff2', '/dashboard.jpg']) {
+      const res = await requestAs(app, 'localhost', path, {
+        headers: { cookie: apexCookie, 'x-tenant-slug': 'acme', 'x-tenant-via': 'subdomain' },
+      });
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.body, path).not.toContain('Acme Corp');
+      expect(res.body, path).not.toMatch(/Acme Anvil|data-tenant-theme/);
+    }
+  });
+
   it('ignores x-middleware-subrequest (the middleware cannot be skipped)', async () => {
     const res = await requestAs(app, 'localhost', '/globex/dashboard', {
       headers: {

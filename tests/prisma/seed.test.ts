@@ -1,5 +1,5 @@
 // `prisma db seed` (prisma.config.ts → tsx prisma/seed.ts) and the scratch-database fixture.
-import bcrypt from 'bcryptjs';
+import { verify as argonVerify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
 import { adminQuery } from '../setup/global-db';
@@ -49,12 +49,13 @@ describe('db seed', () => {
     expect(after.rows).toEqual(before.rows);
   });
 
-  it('stores bcrypt hashes of "password", never the password', async () => {
+  it('stores Argon2id hashes of "password", never the password', async () => {
     const { rows } = await adminQuery(db.url, 'SELECT "passwordHash" AS h FROM "User"');
     for (const { h } of rows as Array<{ h: string }>) {
       expect(h).not.toBe('password');
-      expect(await bcrypt.compare('password', h)).toBe(true);
-      expect(await bcrypt.compare('wrong', h)).toBe(false);
+      expect(h.startsWith('$argon2id$')).toBe(true);
+      expect(await argonVerify(h, 'password')).toBe(true);
+      expect(await argonVerify(h, 'wrong')).toBe(false);
     }
   });
 });

@@ -1,3 +1,5 @@
 import { handlers } from '@/lib/auth/auth';
+import { withAuthThrottle } from '@/lib/auth/route-throttle';
 
-export const { GET, POST } = handlers;
+export const { GET } = handlers;
+export const POST = withAuthThrottle(handlers.POST);
