@@ -52,6 +52,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     BILLING_PROVIDER: 'local',
     BILLING_LOCAL_IN_PRODUCTION: 'on',
     STRIPE_WEBHOOK_SECRET: 'whsec_e2e_billing_0123456789',
+    // Each run its own rate-limit and sign-in budgets, so a re-run minutes later is not throttled.
+    RATE_LIMIT_PREFIX: `e2e-${Date.now().toString(36)}`,
   };
   const servers: AppServer[] = [];
   mkdirSync(path.join(ROOT, 'test-results/servers'), { recursive: true });
