@@ -65,6 +65,7 @@ describe('parseEnv', () => {
       DATABASE_URL: 'postgresql://u@h/db',
       AUTH_SECRET: 'a'.repeat(32),
       REALTIME_SECRET: 'b'.repeat(32),
+      APP_URL: 'https://app.example.com',
     };
     expect(() => parseEnv({ ...production, BILLING_PROVIDER: 'local' })).toThrow(
       /BILLING_PROVIDER: local is refused in production/,
