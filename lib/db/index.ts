@@ -74,8 +74,9 @@ export function tenantModelGraph(): ModelGraph {
 
 /** The schema version the database is at: the newest applied migration's name. */
 export async function schemaVersion(): Promise<string> {
-  const rows = await withoutTenant((client) =>
-    client.$queryRaw<{ name: string }[]>`
+  const rows = await withoutTenant(
+    (client) =>
+      client.$queryRaw<{ name: string }[]>`
       SELECT "migration_name" AS "name" FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL ORDER BY "migration_name" DESC LIMIT 1`,
   );

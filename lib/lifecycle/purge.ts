@@ -37,9 +37,7 @@ export async function purgeTenant(tenantId: string, options: PurgeOptions = {}):
   const graph = options.graph ?? tenantModelGraph();
   const batch = Math.max(1, Math.trunc(options.batchSize ?? 5000));
   const deleted: Record<string, number> = {};
-  const tenant = (
-    await ownerQuery<{ slug: string }>('SELECT "slug" FROM "Tenant" WHERE "id" = $1', tenantId)
-  )[0];
+  const tenant = (await ownerQuery<{ slug: string }>('SELECT "slug" FROM "Tenant" WHERE "id" = $1', tenantId))[0];
 
   for (const { model, table } of tenantTables(graph)) {
     const t = quoteIdent(table);
