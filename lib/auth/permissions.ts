@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   'apiKeys.manage': 'ADMIN',
   'audit.view': 'ADMIN',
   'tenant.switch': 'MEMBER',
+  // The tenant lifecycle (docs/operations.md): only an owner takes the data out or ends the tenant.
+  'tenant.export': 'OWNER',
+  'tenant.delete': 'OWNER',
+  'tenant.restore': 'OWNER',
+  'tenant.transfer': 'OWNER',
+  'audit.export': 'OWNER',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;
