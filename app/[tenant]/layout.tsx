@@ -27,7 +27,10 @@ function safeLogo(value: unknown): string | null {
  * (it is not re-run on client navigation, and server actions never pass through it).
  */
 export default async function TenantLayout({ children, params }: Props) {
-  const { tenant, user, role } = await requirePermission('tenant.view', (await params).tenant);
+  // allowSuspended: the frame also wraps the suspended page; each page below refuses on its own.
+  const { tenant, user, role, suspended } = await requirePermission('tenant.view', (await params).tenant, {
+    allowSuspended: true,
+  });
   const [base, switcher] = await Promise.all([getTenantBasePath(), loadSwitcher(user.id)]);
   const logo = safeLogo(tenant.getSetting('logoUrl'));
 
@@ -40,7 +43,7 @@ export default async function TenantLayout({ children, params }: Props) {
           {tenant.name}
         </Link>
         <nav aria-label="Main" className="flex gap-3 text-sm">
-          {NAV.filter((item) => can(role, item.action)).map((item) => (
+          {NAV.filter((item) => !suspended && can(role, item.action)).map((item) => (
             <Link key={item.href} href={`${base}${item.href}`} className="underline-offset-4 hover:underline">
               {item.label}
             </Link>

@@ -3,7 +3,7 @@
  * transferred. Today each one is a log line (lib/log) naming its recipients; connecting them to the
  * mail queue means changing only this file. Nothing here pretends to have sent anything.
  */
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/log/base';
 import { ownerQuery } from './sql';
 
 async function ownerEmails(tenantId: string): Promise<string[]> {

@@ -14,7 +14,7 @@
  */
 import { tenantModelGraph } from '@/lib/db';
 import type { ModelGraph } from '@/lib/db/tenant-models';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/log/base';
 import { getTenantPresenceBackend } from '@/lib/presence';
 import { getTenantStateStore } from '@/lib/state';
 import { notifyTenantPurged } from './notify';

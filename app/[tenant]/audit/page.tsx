@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listAudit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ page
 const PAGE_SIZE = 20;
 
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { tenant } = await requirePermission('audit.view', (await params).tenant);
+  const { tenant, role } = await requirePermission('audit.view', (await params).tenant);
   const raw = (await searchParams).page;
   const requested = Number.parseInt(typeof raw === 'string' ? raw : '1', 10);
   const [log, base] = await Promise.all([
@@ -22,7 +23,14 @@ export default async function AuditPage({ params, searchParams }: Props) {
 
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-8">
-      <h1 className="text-3xl font-semibold">Audit log</h1>
+      <div className="flex items-center gap-4">
+        <h1 className="text-3xl font-semibold">Audit log</h1>
+        {can(role, 'audit.export') ? (
+          <a href={`${base}/audit/export`} className="ml-auto text-sm underline" data-testid="audit-export">
+            Download CSV
+          </a>
+        ) : null}
+      </div>
       <p className="text-sm text-zinc-500">
         {log.total} entries · page {log.page} of {log.pageCount}
       </p>

@@ -4,6 +4,11 @@ import { createApiKey, revokeApiKey } from '@/components/api-keys/actions';
 import { ApiKeys } from '@/components/api-keys/api-keys';
 import { saveSettings } from '@/components/settings/actions';
 import { SettingsForm } from '@/components/settings/settings-form';
+import { deleteTenant, transferOwnership } from '@/components/lifecycle/actions';
+import { OwnerZone } from '@/components/lifecycle/owner-zone';
+import { env } from '@/lib/env';
+import { listMembers } from '@/lib/members/members';
+import { getTenantBasePath } from '@/lib/tenants/server';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -16,11 +21,13 @@ export const metadata: Metadata = { title: 'Settings' };
 
 /** ADMIN+ (`settings.view`). The plan is shown to admins but only an OWNER may change it. */
 export default async function SettingsPage({ params }: Props) {
-  const { tenant, role } = await requirePermission('settings.view', (await params).tenant);
+  const { tenant, role, user } = await requirePermission('settings.view', (await params).tenant);
   const current = await loadSettings(tenant.id);
   if (!current) notFound();
   const manageKeys = can(role, 'apiKeys.manage');
   const keys = manageKeys ? await listApiKeys(tenant.id) : [];
+  const owner = can(role, 'tenant.delete');
+  const [members, base] = owner ? await Promise.all([listMembers(tenant.id), getTenantBasePath()]) : [[], ''];
 
   return (
     <main className="mx-auto max-w-3xl space-y-10 p-8">
@@ -48,6 +55,16 @@ export default async function SettingsPage({ params }: Props) {
             }))}
           />
         </section>
+      ) : null}
+      {owner ? (
+        <OwnerZone
+          slug={tenant.slug}
+          exportHref={`${base}/settings/export`}
+          graceDays={env.TENANT_PURGE_GRACE_DAYS}
+          candidates={members.filter((m) => m.userId !== user.id).map((m) => ({ userId: m.userId, email: m.email }))}
+          transfer={transferOwnership}
+          remove={deleteTenant}
+        />
       ) : null}
     </main>
   );
