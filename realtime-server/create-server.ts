@@ -9,6 +9,8 @@ import { createAuthMiddleware } from './auth';
 import { createLogger, type Logger } from './logger';
 import { compileOrigins } from './origins';
 import { PresenceHub } from './presence-hub';
+import type { SocketData } from './auth';
+import { controlChannel, parseControlMessage } from '@/lib/realtime/control';
 
 export interface RealtimeServerOptions {
   port: number;
@@ -69,10 +71,26 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
 
   let pub: Redis | undefined;
   let sub: Redis | undefined;
+  let control: Redis | undefined;
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
     io.adapter(createAdapter(pub, sub, { key: `${options.keyPrefix ?? 'tenantry'}:socket.io` }));
+    // The app's control channel (lib/realtime/control.ts): cut a suspended tenant's sockets on this node.
+    control = createRedisConnection(options.redisUrl);
+    const channel = controlChannel(options.keyPrefix ?? 'tenantry');
+    control.on('message', (from: string, raw: string) => {
+      const message = from === channel ? parseControlMessage(raw) : null;
+      if (!message) return;
+      let cut = 0;
+      for (const socket of io.of('/').sockets.values()) {
+        if ((socket.data as Partial<SocketData>).user?.tenantId !== message.tenantId) continue;
+        socket.disconnect(true);
+        cut += 1;
+      }
+      logger.info({ tenantId: message.tenantId, sockets: cut }, 'tenant sockets cut');
+    });
+    await control.subscribe(channel);
   }
 
   const hub = new PresenceHub(io, manager, logger);
@@ -114,7 +132,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       await hub.drain().catch((err) => logger.error({ err }, 'drain failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await manager.close();
-      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub)]);
+      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub), closeRedisConnection(control)]);
       logger.info('realtime sidecar closed');
     })();
     return closing;

@@ -1,5 +1,6 @@
 import { defineAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/run-tenant-action';
+import { cutTenantSockets } from './cut-sockets';
 import { notifyOwnershipTransferred } from './notify';
 import { deleteTenantSchema, restoreTenantSchema, transferOwnershipSchema } from './schemas';
 import { restoreTenant, scheduleDeletion } from './status';
@@ -13,6 +14,7 @@ export const deleteTenantAction = defineAction(
       throw new ActionError('That is not this workspace’s slug', { confirm: ['Type the slug exactly'] });
     const purgeAfter = await scheduleDeletion(tenant.id);
     if (!purgeAfter) throw new ActionError('Not found');
+    await cutTenantSockets(tenant.id);
     return {
       message: `Scheduled for deletion on ${purgeAfter.toISOString().slice(0, 10)}`,
       audit: { purgeAfter: purgeAfter.toISOString() },

@@ -4,6 +4,7 @@
  */
 import { ActionError } from '@/lib/actions/run-tenant-action';
 import { restoreTenant, scheduleDeletion, suspendTenant, tenantStatus, unsuspendTenant } from '@/lib/lifecycle/status';
+import { cutTenantSockets } from '@/lib/lifecycle/cut-sockets';
 import { impersonateSchema, suspendSchema, tenantIdSchema } from './schemas';
 import { startImpersonation } from './impersonation';
 import type { OperatorBody, OperatorDefinition } from './run-operator-action';
@@ -21,6 +22,7 @@ async function target(tenantId: string): Promise<{ id: string; slug: string }> {
 export const suspendTenantOp = pair({ name: 'tenant.suspend', schema: suspendSchema }, async (input) => {
   const t = await target(input.tenantId);
   await suspendTenant(t.id, input.reason);
+  await cutTenantSockets(t.id);
   return { message: `${t.slug} is suspended`, target: t };
 });
 
@@ -33,6 +35,7 @@ export const unsuspendTenantOp = pair({ name: 'tenant.unsuspend', schema: tenant
 export const deleteTenantOp = pair({ name: 'tenant.delete', schema: tenantIdSchema }, async (input) => {
   const t = await target(input.tenantId);
   const purgeAfter = await scheduleDeletion(t.id);
+  await cutTenantSockets(t.id);
   return {
     message: `${t.slug} will be purged on ${purgeAfter?.toISOString().slice(0, 10)}`,
     target: t,
