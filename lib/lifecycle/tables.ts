@@ -60,6 +60,8 @@ export function tenantTables(graph: ModelGraph): TenantTable[] {
     if (!info) throw new Error(`lib/lifecycle: unknown model ${name}`);
     if (!info.scalars.has('id')) throw new Error(`lib/lifecycle: tenant-owned model ${name} has no id field`);
     quoteIdent(name);
-    return { model: name, table: name, redacted: [...info.scalars].filter((c) => SECRET_COLUMN.test(c)).sort() };
+    const redacted = [...info.scalars].filter((c) => SECRET_COLUMN.test(c)).sort();
+    for (const column of redacted) quoteIdent(column); // they are spliced into the export's SQL
+    return { model: name, table: name, redacted };
   });
 }
