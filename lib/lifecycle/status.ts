@@ -5,7 +5,7 @@
  * `suspendedAt`; the guard (lib/auth/guard.ts), the action wrapper, the API-key wrapper and the
  * realtime token route refuse a suspended tenant, and clearing it restores everything as it was.
  * Deletion is a suspension with a `purgeAfter` date; restoring before it clears both.
- * Tests: tests/lifecycle/suspend.test.ts.
+ * Tests: tests/platform/suspend.test.ts.
  */
 import { env } from '@/lib/env';
 import { notifyDeletionCancelled, notifyDeletionScheduled } from './notify';

@@ -3,7 +3,7 @@
  *
  * Invariant: the tenant never has zero owners — the promotion and the step-down run in one
  * transaction, the promotion first; the target must already be a member of this tenant (the
- * tenant-scoped client cannot see anyone else's membership). Tests: tests/lifecycle/transfer.test.ts.
+ * tenant-scoped client cannot see anyone else's membership). Tests: tests/platform/audit.test.ts (ownership transfer).
  */
 import { forTenant } from '@/lib/db';
 
