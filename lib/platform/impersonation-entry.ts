@@ -56,7 +56,7 @@ export async function stopImpersonationNow(): Promise<void> {
       await recordPlatformAudit({
         actor: operator,
         action: 'impersonation.end',
-        target: { id: ended.tenantId, slug: '' },
+        target: { id: ended.tenantId, slug: ended.slug },
         ip: clientIp(h),
       });
     }

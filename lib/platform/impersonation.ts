@@ -102,7 +102,7 @@ export async function endImpersonation(
   token: string,
   operator: Operator,
   now = new Date(),
-): Promise<{ tenantId: string } | null> {
+): Promise<{ tenantId: string; slug: string } | null> {
   const row = await withoutTenant((c) =>
     c.impersonation.findFirst({
       where: { tokenHash: hashImpersonationToken(token), operatorId: operator.id, endedAt: null },
@@ -117,5 +117,8 @@ export async function endImpersonation(
     action: 'impersonation.end',
     data: { operator: operator.email },
   });
-  return { tenantId: row.targetTenantId };
+  const tenant = await withoutTenant((c) =>
+    c.tenant.findUnique({ where: { id: row.targetTenantId }, select: { slug: true } }),
+  );
+  return { tenantId: row.targetTenantId, slug: tenant?.slug ?? '' };
 }

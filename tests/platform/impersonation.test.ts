@@ -106,7 +106,7 @@ describe('impersonation', () => {
       await resolveImpersonation(operator.id, token, acme.id, new Date(t0.getTime() + 14 * 60_000)),
     ).not.toBeNull();
     expect(await resolveImpersonation(operator.id, token, acme.id, new Date(t0.getTime() + 15 * 60_000))).toBeNull();
-    expect(await endImpersonation(token, operator)).toEqual({ tenantId: acme.id });
+    expect(await endImpersonation(token, operator)).toEqual({ tenantId: acme.id, slug: 'acme' });
     expect(await resolveImpersonation(operator.id, token, acme.id)).toBeNull();
   });
 
