@@ -8,7 +8,7 @@ import { SUSPENDED_MESSAGE } from '@/lib/auth/suspended';
 import type { SessionUser } from '@/lib/auth/session';
 import { tenantModelGraph } from '@/lib/db';
 import { createItemAction } from '@/lib/items/actions';
-import { restoreTenantAction } from '@/lib/lifecycle/actions';
+import { deleteTenantAction, restoreTenantAction } from '@/lib/lifecycle/actions';
 import {
   isTenantActive,
   restoreTenant,
@@ -88,5 +88,33 @@ describe('suspension', () => {
     expect(restored.state).toMatchObject({ ok: true });
     expect(await tenantStatus(globex.id)).toMatchObject({ suspendedAt: null, purgeAfter: null });
     expect(await restoreTenant(globex.id)).toBe(false);
+  });
+
+  it('the owner deletes only by typing the slug; a member cannot', async () => {
+    const wrong = await runTenantAction(
+      deleteTenantAction.def,
+      deleteTenantAction.body,
+      { confirm: 'acme' },
+      request(),
+    );
+    expect(wrong.state).toMatchObject({ ok: false, fieldErrors: { confirm: ['Type the slug exactly'] } });
+    const carol = await sessionUser('carol@both.test');
+    const member = await runTenantAction(
+      deleteTenantAction.def,
+      deleteTenantAction.body,
+      { confirm: 'globex' },
+      { user: carol, tenant: globex, ip: null },
+    );
+    expect(member.state).toMatchObject({ ok: false });
+    expect((await tenantStatus(globex.id))?.purgeAfter).toBeNull();
+    const done = await runTenantAction(
+      deleteTenantAction.def,
+      deleteTenantAction.body,
+      { confirm: 'globex' },
+      request(),
+    );
+    expect(done.state).toMatchObject({ ok: true });
+    expect((await tenantStatus(globex.id))?.purgeAfter).not.toBeNull();
+    expect(await restoreTenant(globex.id)).toBe(true);
   });
 });
