@@ -10,9 +10,10 @@ import { env } from '@/lib/env';
 
 /**
  * Cookies are host-only by default: `acme.localhost` and `globex.localhost` each keep their own
- * session, because browsers do not share cookies between localhost subdomains. In production set
- * AUTH_COOKIE_DOMAIN=.example.com to share one session across every tenant subdomain (HTTPS only,
- * hence the `__Secure-` name that lib/auth/session-claims.ts also looks for on https requests).
+ * cookie (browsers refuse `Domain=localhost`), and a handoff ticket carries the session between
+ * them (lib/auth/handoff/). In production set AUTH_COOKIE_DOMAIN=.example.com to share one cookie
+ * across every tenant subdomain (HTTPS only, hence the `__Secure-` name that
+ * lib/auth/session-claims.ts also looks for on https requests).
  */
 function sharedSessionCookie(): NextAuthConfig['cookies'] {
   const domain = env.AUTH_COOKIE_DOMAIN;
@@ -26,8 +27,9 @@ function sharedSessionCookie(): NextAuthConfig['cookies'] {
 }
 
 export const authConfig = {
-  // Many tenant hosts share one deployment; the host header is trusted because the app decides
-  // nothing from it except which origin to build links for.
+  // Many tenant hosts share one deployment. Auth.js never builds a URL from the request's host:
+  // lib/auth/auth.ts pins AUTH_URL to the configured origin (lib/urls) before every call, and the
+  // middleware refuses hosts that are not the deployment's (421).
   trustHost: true,
   session: { strategy: 'jwt' },
   pages: { signIn: '/login', verifyRequest: '/login?check=email', error: '/login' },

@@ -10,7 +10,12 @@
  * Selecting a tenant here grants nothing: membership decides access. No tenant while one is
  * `required` is a 404 outside the routes that need none (lib/tenants/required.ts).
  *
- * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts.
+ * Before anything else, a Host that is not this deployment's (lib/urls/deployment-host.ts) is a 421:
+ * no page or action runs for a host the app would not build links for. X-Forwarded-* are deleted
+ * unless TRUSTED_PROXY_HOPS says a proxy of ours wrote them (lib/security/forwarded.ts).
+ *
+ * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path), tests/http/resolvers.test.ts,
+ * tests/http/hosts.test.ts (foreign hosts, forwarded headers, path-mode API).
  *
  * Runtime: edge. Everything imported is runtime-agnostic; rename this file to `proxy.ts` (and the
  * function to `proxy`) to run the same code on Node — see README "Edge middleware or proxy.ts".
@@ -23,6 +28,7 @@ import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { edgeLog } from '@/lib/log/edge-log';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 import { buildCsp, createNonce } from '@/lib/security/csp';
+import { stripUntrustedForwarded } from '@/lib/security/forwarded';
 import { hasUsableHostHeaders } from '@/lib/security/host-header';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_HEADER } from '@/lib/tenants/headers';
@@ -30,6 +36,8 @@ import { refuseWithoutTenant } from '@/lib/tenants/required';
 import { resolveTenant } from '@/lib/tenants/resolvers';
 import { tenantRewritePath } from '@/lib/tenants/rewrite';
 import type { ResolveInput } from '@/lib/tenants/types';
+import { isSecureDeployment } from '@/lib/urls/app-origin';
+import { isDeploymentHost } from '@/lib/urls/deployment-host';
 
 // Validated once when the module loads: a bad configuration stops the server, not a request.
 const tenancy = getTenancyConfig();
@@ -49,15 +57,28 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     edgeLog('warn', 'refused: invalid Host header', { path: request.nextUrl.pathname, status: 400 });
     return new NextResponse('Bad Request: invalid Host header', { status: 400 });
   }
+  // A host we would never build a link for gets nothing (health probes use internal addresses).
+  const host = request.headers.get('host');
+  if (request.nextUrl.pathname !== '/api/health' && !(await isDeploymentHost(host))) {
+    edgeLog('warn', 'refused: host is not this deployment', { path: request.nextUrl.pathname, status: 421 });
+    return new NextResponse('Misdirected Request', { status: 421, headers: { 'cache-control': 'no-store' } });
+  }
   // A server-action POST that Next's own decoder would turn into a 500 is a 4xx here instead.
-  const refused = await refuseMalformedAction(request);
+  const refused = await refuseMalformedAction(request, env.TRUSTED_PROXY_HOPS);
   if (refused) {
     edgeLog('warn', 'refused: malformed server action', { path: request.nextUrl.pathname, status: refused.status });
     return refused;
   }
   const headers = stripTenantHeaders(request.headers);
+  stripUntrustedForwarded(headers, env.TRUSTED_PROXY_HOPS);
   headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
-  const csp = buildCsp(createNonce(), { dev, realtimeUrl });
+  const csp = buildCsp(createNonce(), {
+    dev,
+    realtimeUrl,
+    pageHost: host ?? undefined,
+    realtimePort: env.REALTIME_PORT,
+    secure: isSecureDeployment(),
+  });
   headers.set('Content-Security-Policy', csp);
   // The API's tenant header is itself an x-tenant-* header, so it was just stripped. API routes get
   // the client's value under another name: a claim that the API key must agree with, never trusted.
@@ -66,7 +87,7 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   if (claimedApiTenant && request.nextUrl.pathname.startsWith('/api/'))
     headers.set(API_TENANT_HEADER, claimedApiTenant);
   const input: ResolveInput = {
-    host: request.headers.get('host') ?? '',
+    host: host ?? '',
     pathname: request.nextUrl.pathname,
     // The resolvers read the ORIGINAL headers (the header resolver's own `X-Tenant-ID` is an
     // x-tenant-* header); only the stripped copy is forwarded to the app.
@@ -88,6 +109,9 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
   // The path as the browser sees it, for sign-in redirects back here (`?next=`).
   headers.set(TENANT_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2048));
   const target = tenantRewritePath(request.nextUrl.pathname, match, tenancy.path.position);
+  // Path mode names an API call's tenant in the path (`/acme/api/v1/items`): that is its claim,
+  // which the API key must agree with, exactly as with the header.
+  if (match.via === 'path' && target?.startsWith('/api/')) headers.set(API_TENANT_HEADER, match.slug);
   if (target === null) return withCsp(NextResponse.next({ request: { headers } }), csp);
 
   // Same origin as the request Next built (not the client's Host), so the rewrite stays internal.

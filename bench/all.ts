@@ -6,10 +6,12 @@
  * need are made once, up front, in a temp directory (BENCH_VARIANTS_DIR) and removed at the end;
  * every scratch database is dropped by the bench that made it.
  * `--quick` (a few minutes) shortens every bench; the full run takes about 10–15 minutes here.
+ * bench/peers (ZenStack beside Tenantry) is its own package and runs only when it is installed
+ * (`npm --prefix bench/peers ci`).
  * How to read the table: docs/benchmarks.md.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ALL_VARIANTS, buildVariant, ROOT } from './lib/next-variants';
@@ -150,6 +152,14 @@ async function main(): Promise<void> {
     rows.push(...((await runBench('edge-vs-node.ts', mode, env)).rows as BenchRow[]));
     rows.push(...resolverRows(await runBench('resolvers.ts', [quick ? '20000' : '200000'])));
     rows.push(...dbRows(await runBench('db.ts', mode)));
+    if (existsSync(path.join(ROOT, 'bench/peers/node_modules/@zenstackhq/orm'))) {
+      const generated = spawnSync('npm', ['--prefix', 'bench/peers', 'run', 'generate'], {
+        cwd: ROOT,
+        stdio: ['ignore', 2, 2], // progress only: stdout is this bench's table
+      });
+      if (generated.status !== 0) throw new Error('bench/peers: npm run generate failed');
+      rows.push(...((await runBench('peers/zenstack.ts', mode)).rows as BenchRow[]));
+    } else log('bench/peers is not installed (npm --prefix bench/peers ci): no ZenStack rows');
     rows.push(...presenceRows(await runBench('presence.ts', [], { BENCH_SIZES: quick ? '1000' : '200,500,1000' })));
   } finally {
     cleanup();

@@ -20,13 +20,16 @@
  * - `TENANT_RESOLVER=session`: the middleware verifies (decrypts) the Auth.js token on every
  *   request, which it skips when no session resolver is configured — the subdomain run above
  *   sends the same cookie and pays nothing for it;
+ * - the framework's floor: a one-line dynamic page in the middleware-less build, so the table shows
+ *   what Tenantry as a whole adds on top of Next itself (bench/lib/next-variants.ts adds the page to
+ *   the bench's copies only);
  * - `/api/tenant`, a route that does almost nothing, so the middleware's cost is not diluted by
  *   the page's database work and rendering (context, no target).
  */
 import { startBenchApps } from './lib/bench-apps';
 import { FULL, type HttpCase, measureCases, QUICK } from './lib/http-load';
 import { forwardedRequest, loadMiddleware } from './lib/middleware-in-process';
-import { prepareVariants } from './lib/next-variants';
+import { FLOOR_PATH, FLOOR_TEXT, prepareVariants } from './lib/next-variants';
 import { atLeast, type BenchRow, emit, flags, log } from './lib/report';
 
 const TARGET = 0.85;
@@ -75,6 +78,14 @@ async function main(): Promise<void> {
           ...page,
         },
         { name: 'bypass api', server: server('bypass'), ...bypassApi, ...api },
+        // The framework's floor: a one-line dynamic page in the middleware-less build (no tenant, no auth, no DB).
+        {
+          name: 'floor',
+          server: server('bypass'),
+          path: FLOOR_PATH,
+          headers: { host: 'localhost' },
+          expect: FLOOR_TEXT,
+        },
         {
           name: 'subdomain api',
           server: server('subdomain'),
@@ -91,6 +102,8 @@ async function main(): Promise<void> {
           ['session', 'bypass'],
           ['session', 'subdomain'],
           ['subdomain api', 'bypass api'],
+          ['subdomain', 'floor'],
+          ['bypass', 'floor'],
         ],
         options,
         log,
@@ -129,6 +142,22 @@ async function main(): Promise<void> {
           ratio: r('subdomain api/bypass api'),
           target: '',
           context: `${n('subdomain api')} vs ${n('bypass api')} (undiluted middleware cost)`,
+          ok: null,
+        },
+        {
+          section: 'middleware',
+          measurement: 'dashboard rps (all of Tenantry) / a minimal dynamic page (Next floor)',
+          ratio: r('subdomain/floor'),
+          target: '',
+          context: `${n('subdomain')} vs ${n('floor')}; the floor page has no middleware, auth or database`,
+          ok: null,
+        },
+        {
+          section: 'middleware',
+          measurement: 'dashboard rps, middleware bypassed / the Next floor (page work only)',
+          ratio: r('bypass/floor'),
+          target: '',
+          context: 'session check, membership, two tenant queries and the shell render',
           ok: null,
         },
       ];

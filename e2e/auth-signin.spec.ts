@@ -6,6 +6,7 @@ test.describe('sign in', () => {
     await signIn(page, subdomainUrl('acme'), 'alice@acme.test');
     await expect(page).toHaveURL(subdomainUrl('acme', '/dashboard'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Corp Dashboard');
+    await page.getByTestId('user-menu').click();
     await expect(page.getByTestId('user-email')).toHaveText('alice@acme.test');
   });
 
@@ -33,6 +34,7 @@ test.describe('sign in', () => {
     const base = process.env.E2E_URL_PATH ?? '';
     await signIn(page, base, 'alice@acme.test');
     await page.goto(`${base}/acme/dashboard`);
+    await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto(`${base}/acme/dashboard`);

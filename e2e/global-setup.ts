@@ -13,7 +13,7 @@ import { E2E_OPERATOR } from './helpers';
  * Starts everything the browser specs need, on a fresh seeded database:
  * one `next start` per resolver mode and one realtime sidecar. Specs read the URLs from env:
  *   E2E_PORT_SUBDOMAIN (use http://acme.localhost:<port>), E2E_URL_PATH, E2E_URL_HEADER,
- *   E2E_URL_SESSION, E2E_REALTIME_URL, E2E_DATABASE_URL.
+ *   E2E_URL_SESSION, E2E_REALTIME_URL, E2E_DATABASE_URL, E2E_LOG_SUBDOMAIN (that server's log file).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
@@ -73,7 +73,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     servers.push(app);
     return app;
   };
-  const subdomain = await start({ TENANT_RESOLVER: 'subdomain', TENANT_MAIN_DOMAIN: 'localhost' });
+  // Magic links go to the server log (no mailer): e2e/one-sign-in.spec.ts reads them from its log file.
+  const subdomain = await start({
+    TENANT_RESOLVER: 'subdomain',
+    TENANT_MAIN_DOMAIN: 'localhost',
+    AUTH_EMAIL_LOG_LINKS: '1',
+    LOG_LEVEL: 'info',
+  });
   const pathMode = await start({ TENANT_RESOLVER: 'path' });
   const header = await start({ TENANT_RESOLVER: 'header' });
   const session = await start({ TENANT_RESOLVER: 'session' });
@@ -83,6 +89,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   );
 
   process.env.E2E_PORT_SUBDOMAIN = String(subdomain.port);
+  process.env.E2E_LOG_SUBDOMAIN = path.join(ROOT, 'test-results/servers/subdomain.log');
   process.env.E2E_URL_PATH = `http://localhost:${pathMode.port}`;
   process.env.E2E_URL_HEADER = `http://localhost:${header.port}`;
   process.env.E2E_URL_SESSION = `http://localhost:${session.port}`;

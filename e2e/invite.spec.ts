@@ -40,7 +40,7 @@ test('an owner invites a new address, who signs up, accepts and appears among th
 
   await page.goto(subdomainUrl('acme', '/members'));
   const row = page.getByTestId('member-row').filter({ hasText: email });
-  await expect(row.getByTestId('member-role')).toHaveText('MEMBER');
+  await expect(row.getByTestId('member-role')).toHaveText('Member');
 });
 
 test('an invitation opened while signed in as someone else cannot be accepted', async ({ page, browser }) => {
@@ -53,8 +53,8 @@ test('an invitation opened while signed in as someone else cannot be accepted', 
 
   const bobContext = await browser.newContext();
   const bob = await bobContext.newPage();
-  // Sign in on the invitation's host: session cookies are per host.
-  await signIn(bob, subdomainUrl('acme'), 'bob@globex.test');
+  // Sign in on the invitation's host — the configured origin (APP_URL), never the inviter's host.
+  await signIn(bob, new URL(link).origin, 'bob@globex.test');
   await bob.goto(link);
   await expect(bob.getByTestId('invite-wrong-user')).toContainText(email);
   await expect(bob.getByRole('button', { name: /^Join/ })).toHaveCount(0);

@@ -25,6 +25,12 @@ describe('sidecar configuration', () => {
     expect(options.secret).toHaveLength(64);
   });
 
+  // Issue 10, finding 7: REALTIME_KEY_PREFIX named both the presence keys and the adapter's channels.
+  it('takes the adapter channel prefix from REALTIME_CHANNEL_PREFIX, apart from the key prefix', () => {
+    const options = realtimeOptionsFromEnv({ REALTIME_KEY_PREFIX: 'keys', REALTIME_CHANNEL_PREFIX: 'chan' });
+    expect(options).toMatchObject({ keyPrefix: 'keys', channelPrefix: 'chan' });
+  });
+
   it('refuses a malformed number', () => {
     expect(() => realtimeOptionsFromEnv({ REALTIME_PORT: 'abc' })).toThrow(/REALTIME_PORT/);
   });

@@ -9,7 +9,7 @@ import { DEV_ALLOWED_ORIGINS } from './origins';
  * missing value is a startup error. REALTIME_PORT (3001), REALTIME_HOST, REALTIME_SECRET,
  * REALTIME_ALLOWED_ORIGINS (comma list), presence backend and Redis URL via the tenancy config
  * (PRESENCE_BACKEND, PRESENCE_REDIS_URL, REDIS_URL), REALTIME_PRESENCE_TIMEOUT_MS (15000),
- * REALTIME_HEARTBEAT_MS (5000), REALTIME_KEY_PREFIX (tenantry).
+ * REALTIME_HEARTBEAT_MS (5000), REALTIME_KEY_PREFIX (tenantry), REALTIME_CHANNEL_PREFIX (the key prefix).
  */
 export function realtimeOptionsFromEnv(source?: EnvSource): Omit<RealtimeServerOptions, 'logger'> {
   const e = source ? envFrom(source) : env;
@@ -27,5 +27,6 @@ export function realtimeOptionsFromEnv(source?: EnvSource): Omit<RealtimeServerO
     presenceTimeoutMs: e.REALTIME_PRESENCE_TIMEOUT_MS,
     heartbeatMs: e.REALTIME_HEARTBEAT_MS,
     keyPrefix: e.REALTIME_KEY_PREFIX,
+    channelPrefix: e.REALTIME_CHANNEL_PREFIX,
   };
 }

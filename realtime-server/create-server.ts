@@ -27,6 +27,12 @@ export interface RealtimeServerOptions {
   sweepMs?: number;
   /** Redis key prefix for presence (tests isolate themselves with one). */
   keyPrefix?: string;
+  /**
+   * Redis pub/sub channel prefix of the socket.io adapter; default: keyPrefix. Separate from the key
+   * prefix (issue 10, finding 7): keys and channels are different namespaces, which a shared Redis
+   * may need to place (or ACL) independently.
+   */
+  channelPrefix?: string;
   logger?: Logger;
 }
 
@@ -75,10 +81,11 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
-    io.adapter(createAdapter(pub, sub, { key: `${options.keyPrefix ?? 'tenantry'}:socket.io` }));
+    const channelPrefix = options.channelPrefix ?? options.keyPrefix ?? 'tenantry';
+    io.adapter(createAdapter(pub, sub, { key: `${channelPrefix}:socket.io` }));
     // The app's control channel (lib/realtime/control.ts): cut a suspended tenant's sockets on this node.
     control = createRedisConnection(options.redisUrl);
-    const channel = controlChannel(options.keyPrefix ?? 'tenantry');
+    const channel = controlChannel(channelPrefix);
     control.on('message', (from: string, raw: string) => {
       const message = from === channel ? parseControlMessage(raw) : null;
       if (!message) return;

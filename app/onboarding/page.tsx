@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
 import { createTenantAction } from '@/components/onboarding/actions';
 import { CreateTenantForm } from '@/components/onboarding/create-tenant-form';
 import { listUserTenants } from '@/lib/auth/membership';
@@ -14,13 +15,13 @@ export default async function OnboardingPage() {
   const tenants = await listUserTenants(user.id);
 
   return (
-    <main className="mx-auto max-w-md space-y-6 p-8">
-      <h1 className="text-2xl font-semibold">Create an organisation</h1>
-      <p className="text-sm text-zinc-500">
-        You will be its owner and can invite colleagues from the Members page.
-        {tenants.length > 0 ? ` You already belong to ${tenants.map((t) => t.name).join(', ')}.` : ''}
-      </p>
+    <AuthCard
+      title="Create an organisation"
+      description={`You will be its owner and can invite colleagues from the Members page.${
+        tenants.length > 0 ? ` You already belong to ${tenants.map((t) => t.name).join(', ')}.` : ''
+      }`}
+    >
       <CreateTenantForm action={createTenantAction} />
-    </main>
+    </AuthCard>
   );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { landingPath } from '@/lib/auth/landing';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { getSessionUser } from '@/lib/auth/session';
+import { invitedEmailFromNext } from '@/lib/invitations/invited-email';
 
 export const metadata: Metadata = { title: 'Sign up' };
 
@@ -14,10 +16,10 @@ export default async function SignUpPage({ searchParams }: Props) {
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined, '') || undefined;
   const user = await getSessionUser();
   if (user) redirect(await landingPath(user.id, next));
+  const email = await invitedEmailFromNext(next);
   return (
-    <main className="mx-auto max-w-sm space-y-6 p-8">
-      <h1 className="text-2xl font-semibold">Create your account</h1>
-      <SignUpForm next={next} />
-    </main>
+    <AuthCard title="Create your account" description={email ? `You were invited as ${email}.` : undefined}>
+      <SignUpForm next={next} email={email} />
+    </AuthCard>
   );
 }

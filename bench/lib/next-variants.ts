@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -60,7 +61,24 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return out;
 }
 
+/**
+ * The framework's floor, added to every variant's copy (never to the product): a dynamic page that
+ * reads one request header and renders one line through the same root layout. The dashboard's rps
+ * over this page's, in the same build, is what Tenantry adds on top of Next itself.
+ */
+export const FLOOR_PATH = '/bench-floor';
+export const FLOOR_TEXT = 'bench floor page';
+const FLOOR_PAGE = `import { headers } from 'next/headers';
+
+export default async function BenchFloor() {
+  const h = await headers();
+  return <main>${FLOOR_TEXT} {h.get('x-request-id') ? 'with id' : 'without id'}</main>;
+}
+`;
+
 function mutate(dir: string, variant: Variant): void {
+  mkdirSync(path.join(dir, 'app', FLOOR_PATH.slice(1)), { recursive: true });
+  writeFileSync(path.join(dir, 'app', FLOOR_PATH.slice(1), 'page.tsx'), FLOOR_PAGE);
   const middleware = path.join(dir, 'middleware.ts');
   if (variant === 'none') unlinkSync(middleware);
   if (variant === 'proxy') {

@@ -1,8 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-import { type ActionState, initialActionState } from '@/lib/actions/action-state';
+import { useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { fieldError, useActionForm } from '@/components/forms/use-action-form';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { LocalTime } from '@/components/ui/local-time';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { toast } from '@/components/ui/toaster';
+import type { ActionState } from '@/lib/actions/action-state';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -17,88 +27,90 @@ export type ApiKeyRow = {
 
 type Props = { keys: ApiKeyRow[]; create: Action; revoke: Action; headerName: string };
 
-/** Create (the key is shown once, here) and revoke per-tenant API keys. */
+/** Create (the key is shown once, here, with a Copy button) and revoke (after a confirmation) per-tenant API keys. */
 export function ApiKeys({ keys, create, revoke, headerName }: Props) {
-  const [createState, createAction, creating] = useActionState(create, initialActionState);
-  const [revokeState, revokeAction] = useActionState(revoke, initialActionState);
+  const { state: createState, formProps } = useActionForm(create, { resetOnSuccess: true });
+  const [revokeError, setRevokeError] = useState<string | null>(null);
   const newKey =
     createState?.ok && typeof createState.data === 'object' && createState.data && 'key' in createState.data
       ? String(createState.data.key)
       : null;
 
+  const revokeKey = async (id: string) => {
+    const form = new FormData();
+    form.set('id', id);
+    const result = await revoke({ ok: true }, form);
+    if (result.ok) toast.success(result.message ?? 'Key revoked');
+    else setRevokeError(result.error ?? 'Could not revoke the key');
+  };
+
   return (
     <div className="space-y-4">
-      <form action={createAction} className="flex flex-wrap items-end gap-3" noValidate>
-        <div className="space-y-1">
-          <label htmlFor="api-key-name" className="block text-sm font-medium">
-            Key name
-          </label>
-          <input
-            id="api-key-name"
-            name="name"
-            required
-            maxLength={60}
-            placeholder="CI pipeline"
-            className="rounded border px-3 py-2 text-zinc-900"
-          />
-        </div>
-        <button
-          type="submit"
-          disabled={creating}
-          className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
-        >
-          Create key
-        </button>
+      <form {...formProps} className="flex flex-wrap items-end gap-3">
+        <Field label="Key name" error={fieldError(createState, 'name')} className="min-w-0 flex-1 sm:max-w-xs">
+          <Input id="api-key-name" name="name" required maxLength={60} placeholder="CI pipeline" />
+        </Field>
+        <SubmitButton>Create key</SubmitButton>
       </form>
-      <FormMessage state={createState} field="name" />
       <FormMessage state={createState} />
       {newKey ? (
-        <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-zinc-900">
-          <p>Copy this key now: it will not be shown again.</p>
-          <code data-testid="new-api-key" className="break-all">
-            {newKey}
-          </code>
-          <p className="mt-1 text-xs">
+        <div className="space-y-2 rounded-md border border-warning bg-muted/50 p-3 text-sm">
+          <p className="font-medium">Copy this key now: it will not be shown again.</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code data-testid="new-api-key" className="min-w-0 flex-1 text-xs break-all">
+              {newKey}
+            </code>
+            <CopyButton value={newKey} label="Copy API key" />
+          </div>
+          <p className="text-xs text-muted-foreground">
             Use it as <code>Authorization: Bearer …</code> with <code>{headerName}: &lt;your slug&gt;</code>.
           </p>
         </div>
       ) : null}
-      <FormMessage state={revokeState} />
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th className="py-1">Name</th>
-            <th>Key</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      {revokeError ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {revokeError}
+        </p>
+      ) : null}
+      {keys.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No keys yet.</p>
+      ) : (
+        <ul className="divide-y divide-border rounded-md border border-border text-sm" data-testid="api-keys">
           {keys.map((key) => (
-            <tr key={key.id} className="border-t">
-              <td className="py-1">{key.name}</td>
-              <td>
-                <code>{key.prefix}…</code>
-              </td>
-              <td>{key.createdAt.slice(0, 10)}</td>
-              <td>{key.lastUsedAt ? key.lastUsedAt.slice(0, 10) : '—'}</td>
-              <td>
-                {key.revokedAt ? (
-                  <span className="text-zinc-500">revoked</span>
+            <li key={key.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+              <span className="min-w-0 flex-1 font-medium break-words">{key.name}</span>
+              <code className="text-xs">{key.prefix}…</code>
+              <span className="text-muted-foreground">
+                created <LocalTime value={key.createdAt} dateOnly />
+              </span>
+              <span className="text-muted-foreground">
+                {key.lastUsedAt ? (
+                  <>
+                    last used <LocalTime value={key.lastUsedAt} dateOnly />
+                  </>
                 ) : (
-                  <form action={revokeAction}>
-                    <input type="hidden" name="id" value={key.id} />
-                    <button type="submit" className="text-red-700 underline">
-                      Revoke
-                    </button>
-                  </form>
+                  'never used'
                 )}
-              </td>
-            </tr>
+              </span>
+              {key.revokedAt ? (
+                <Badge variant="secondary">Revoked</Badge>
+              ) : (
+                <ConfirmDialog
+                  trigger={
+                    <Button type="button" size="sm" variant="ghost" className="text-destructive">
+                      Revoke
+                    </Button>
+                  }
+                  title={`Revoke “${key.name}”?`}
+                  description="Requests with this key are refused from now on. This cannot be undone."
+                  confirmLabel="Revoke key"
+                  onConfirm={() => revokeKey(key.id)}
+                />
+              )}
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      )}
     </div>
   );
 }

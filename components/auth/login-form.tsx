@@ -1,23 +1,23 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
-import { initialActionState } from '@/lib/actions/action-state';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { signInWithEmail, signInWithPassword } from './actions';
 
 type Props = { next?: string; magicLink: boolean };
 
 export function LoginForm({ next, magicLink }: Props) {
-  const [state, action, pending] = useActionState(signInWithPassword, initialActionState);
+  const { state, formProps } = useActionForm(signInWithPassword, { toastOnSuccess: false });
   useNavigateOnSuccess(state);
-  const [linkState, linkAction, linkPending] = useActionState(signInWithEmail, initialActionState);
+  const link = useActionForm(signInWithEmail, { toastOnSuccess: false });
 
   return (
     <div className="space-y-8">
-      <form action={action} className="space-y-4" noValidate>
+      <form {...formProps} className="space-y-4">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
         <TextField
@@ -29,37 +29,35 @@ export function LoginForm({ next, magicLink }: Props) {
           state={state}
         />
         <FormMessage state={state} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
-        >
-          {pending ? 'Signing in…' : 'Sign in'}
-        </button>
-        <p className="text-sm">
+        <SubmitButton className="w-full">Sign in</SubmitButton>
+        <p className="text-sm text-muted-foreground">
           No account?{' '}
-          <Link className="underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>
+          <Link
+            className="font-medium text-foreground underline underline-offset-4"
+            href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}
+          >
             Sign up
           </Link>
         </p>
       </form>
 
       {magicLink ? (
-        <form action={linkAction} className="space-y-3 border-t pt-6" noValidate>
+        <form {...link.formProps} className="space-y-3 border-t border-border pt-6">
           <p className="text-sm font-medium">Or get a sign-in link by email</p>
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <input
+          <TextField
+            id="magic-email"
             name="email"
+            label="Address for a one-time link"
             type="email"
-            aria-label="Address for a one-time link"
+            autoComplete="email"
             required
-            className="w-full rounded border px-3 py-2 text-zinc-900"
+            state={link.state}
           />
-          <FormMessage state={linkState} field="email" />
-          <FormMessage state={linkState} />
-          <button type="submit" disabled={linkPending} className="w-full rounded border px-4 py-2 disabled:opacity-50">
-            {linkPending ? 'Sending…' : 'Email me a link'}
-          </button>
+          <FormMessage state={link.state} />
+          <SubmitButton variant="outline" className="w-full">
+            Email me a link
+          </SubmitButton>
         </form>
       ) : null}
     </div>

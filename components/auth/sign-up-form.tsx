@@ -1,48 +1,49 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
-import { initialActionState } from '@/lib/actions/action-state';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { signUp } from './actions';
 
-type Props = { next?: string };
+/** `email` prefills the address, e.g. the invited one when signing up from an invitation. */
+type Props = { next?: string; email?: string };
 
-export function SignUpForm({ next }: Props) {
-  const [state, action, pending] = useActionState(signUp, initialActionState);
+export function SignUpForm({ next, email }: Props) {
+  const { state, formProps } = useActionForm(signUp, { toastOnSuccess: false });
   useNavigateOnSuccess(state);
-  const fields = [
-    { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
-    { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-    { name: 'password', label: 'Password (8+ characters)', type: 'password', autoComplete: 'new-password' },
-  ];
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4">
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {fields.map((f) => (
-        <TextField
-          key={f.name}
-          name={f.name}
-          label={f.label}
-          type={f.type}
-          autoComplete={f.autoComplete}
-          required
-          state={state}
-        />
-      ))}
+      <TextField name="name" label="Name" autoComplete="name" required state={state} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={email}
+        required
+        state={state}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        help="At least 8 characters."
+        type="password"
+        autoComplete="new-password"
+        required
+        state={state}
+      />
       <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
-      >
-        {pending ? 'Creating account…' : 'Create account'}
-      </button>
-      <p className="text-sm">
+      <SubmitButton className="w-full">Create account</SubmitButton>
+      <p className="text-sm text-muted-foreground">
         Already have an account?{' '}
-        <Link className="underline" href={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
+        <Link
+          className="font-medium text-foreground underline underline-offset-4"
+          href={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}
+        >
           Sign in
         </Link>
       </p>

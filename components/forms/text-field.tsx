@@ -1,6 +1,10 @@
+'use client';
+
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import type { ActionState } from '@/lib/actions/action-state';
-import { FormMessage } from './form-message';
+import { fieldError } from './use-action-form';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & {
   name: string;
@@ -8,30 +12,18 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & {
   state: ActionState;
   /** Shown under the input, e.g. a format hint. */
   help?: ReactNode;
+  /** The input's id; defaults to `name`. */
+  id?: string;
 };
 
-const INPUT = 'w-full rounded border px-3 py-2 text-zinc-900';
-
-/** A labelled input with its field-level error from the action's state (ids follow `name`). */
-export function TextField({ name, label, state, help, className, ...input }: Props) {
+/**
+ * A labelled input with its field-level error from the action's state: the error sits under the
+ * field, sets `aria-invalid` and is part of its `aria-describedby` (ui/Field does the wiring).
+ */
+export function TextField({ name, label, state, help, id, ...input }: Props) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        className={className ? `${INPUT} ${className}` : INPUT}
-        aria-describedby={help ? `${name}-help ${name}-error` : `${name}-error`}
-        {...input}
-      />
-      {help ? (
-        <p id={`${name}-help`} className="text-xs text-zinc-500">
-          {help}
-        </p>
-      ) : null}
-      <FormMessage state={state} field={name} id={`${name}-error`} />
-    </div>
+    <Field label={label} description={help} error={fieldError(state, name)} id={id ?? name}>
+      <Input name={name} {...input} />
+    </Field>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
-import { type ActionState, initialActionState } from '@/lib/actions/action-state';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/action-state';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,14 +13,12 @@ type Props = {
 };
 
 export function AcceptInvitationForm({ action, token, tenantName }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const { state, formProps } = useActionForm(action, { toastOnSuccess: false });
   useNavigateOnSuccess(state);
   return (
-    <form action={formAction} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <input type="hidden" name="token" value={token} />
-      <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
-        {pending ? 'Joining…' : `Join ${tenantName}`}
-      </button>
+      <SubmitButton className="w-full">{`Join ${tenantName}`}</SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -1,33 +1,31 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
-import { initialActionState } from '@/lib/actions/action-state';
+import { fieldError, useActionForm } from '@/components/forms/use-action-form';
+import { Input } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { createItem } from './actions';
 
 export function AddItemForm() {
-  const [state, action, pending] = useActionState(createItem, initialActionState);
+  const { state, formProps } = useActionForm(createItem, { resetOnSuccess: true });
+  const error = fieldError(state, 'name');
   return (
-    <form action={action} className="space-y-2" noValidate data-testid="add-item">
+    <form {...formProps} className="space-y-2" data-testid="add-item">
       <div className="flex gap-2">
         <label htmlFor="new-item" className="sr-only">
           New item name
         </label>
-        <input
+        <Input
           id="new-item"
           name="name"
           placeholder="New item"
-          className="flex-1 rounded border px-3 py-2 text-zinc-900"
+          className="flex-1"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'new-item-error' : undefined}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50"
-        >
-          {pending ? 'Adding…' : 'Add'}
-        </button>
+        <SubmitButton>Add</SubmitButton>
       </div>
-      <FormMessage state={state} field="name" />
+      <FormMessage state={state} field="name" id="new-item-error" />
       <FormMessage state={state} />
     </form>
   );

@@ -1,61 +1,80 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
-import { initialActionState } from '@/lib/actions/action-state';
+import { fieldError, useActionForm } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Input } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { toast } from '@/components/ui/toaster';
 import { deleteItem, renameItem } from './actions';
 
 type Props = { id: string; name: string; canDelete: boolean };
 
 export function ItemRow({ id, name, canDelete }: Props) {
   const [editing, setEditing] = useState(false);
-  const [renameState, rename, renaming] = useActionState(
-    async (prev: Parameters<typeof renameItem>[0], formData: FormData) => {
-      const next = await renameItem(prev, formData);
-      if (next.ok) setEditing(false);
-      return next;
-    },
-    initialActionState,
-  );
-  const [deleteState, remove, deleting] = useActionState(deleteItem, initialActionState);
+  const rename = useActionForm(renameItem, { onSuccess: () => setEditing(false) });
+  const error = fieldError(rename.state, 'name');
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const remove = async () => {
+    const form = new FormData();
+    form.set('id', id);
+    const result = await deleteItem({ ok: true }, form);
+    if (result.ok) toast.success(result.message ?? 'Deleted');
+    else setDeleteError(result.error ?? 'Could not delete');
+  };
 
   return (
-    <li className="space-y-1" data-testid="item">
+    <li className="space-y-1 px-3 py-2" data-testid="item">
       {editing ? (
-        <form action={rename} className="flex gap-2" noValidate>
+        <form {...rename.formProps} className="flex flex-wrap gap-2">
           <input type="hidden" name="id" value={id} />
-          <input
+          <Input
             name="name"
             defaultValue={name}
             aria-label={`New name for ${name}`}
-            className="flex-1 rounded border px-2 py-1 text-zinc-900"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `item-${id}-error` : undefined}
+            className="min-w-0 flex-1"
+            autoFocus
           />
-          <button type="submit" disabled={renaming} className="rounded border px-2 py-1 text-sm">
-            Save
-          </button>
-          <button type="button" onClick={() => setEditing(false)} className="px-2 py-1 text-sm">
+          <SubmitButton size="sm">Save</SubmitButton>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(false)}>
             Cancel
-          </button>
+          </Button>
         </form>
       ) : (
-        <div className="flex items-center gap-3">
-          <span data-testid="item-name">{name}</span>
-          <button type="button" onClick={() => setEditing(true)} className="text-sm underline">
+        <div className="flex flex-wrap items-center gap-2">
+          <span data-testid="item-name" className="min-w-0 flex-1 break-words text-sm">
+            {name}
+          </span>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(true)}>
             Rename
-          </button>
+          </Button>
           {canDelete ? (
-            <form action={remove}>
-              <input type="hidden" name="id" value={id} />
-              <button type="submit" disabled={deleting} className="text-sm text-red-700 underline">
-                Delete
-              </button>
-            </form>
+            <ConfirmDialog
+              trigger={
+                <Button type="button" size="sm" variant="ghost" className="text-destructive">
+                  Delete
+                </Button>
+              }
+              title={`Delete “${name}”?`}
+              description="The item is removed for everyone in this organisation."
+              confirmLabel="Delete"
+              onConfirm={remove}
+            />
           ) : null}
         </div>
       )}
-      <FormMessage state={renameState} field="name" />
-      <FormMessage state={renameState} />
-      <FormMessage state={deleteState} />
+      <FormMessage state={rename.state} field="name" id={`item-${id}-error`} />
+      <FormMessage state={rename.state} />
+      {deleteError ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {deleteError}
+        </p>
+      ) : null}
     </li>
   );
 }

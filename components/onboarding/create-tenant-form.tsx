@@ -1,10 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { useNavigateOnSuccess } from '@/components/forms/use-navigate-on-success';
-import { type ActionState, initialActionState } from '@/lib/actions/action-state';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/action-state';
 import { slugify } from '@/lib/onboarding/slugify';
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
@@ -14,14 +16,14 @@ type Props = { action: (state: ActionState, formData: FormData) => Promise<Actio
  * only a convenience: the server validates format, reserved words and uniqueness.
  */
 export function CreateTenantForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const { state, formProps } = useActionForm(action, { toastOnSuccess: false });
   useNavigateOnSuccess(state);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4">
       <TextField
         name="name"
         label="Organisation name"
@@ -49,9 +51,7 @@ export function CreateTenantForm({ action }: Props) {
         state={state}
       />
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
-        {pending ? 'Creating…' : 'Create organisation'}
-      </button>
+      <SubmitButton className="w-full">Create organisation</SubmitButton>
     </form>
   );
 }

@@ -28,19 +28,19 @@ export function PresenceAvatars({ presenceKey, meta, max = 8, tokenUrl }: Props)
             data-user-id={user.id}
             data-name={user.name}
             title={user.name}
-            className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-white bg-indigo-600 text-xs font-semibold text-white"
+            className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-background bg-primary text-xs font-semibold text-primary-foreground"
           >
             <span aria-hidden="true">{initials(user.name)}</span>
             <span className="sr-only">{user.name}</span>
           </li>
         ))}
         {users.length > shown.length && (
-          <li className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-white bg-gray-200 text-xs text-gray-700">
+          <li className="flex h-8 w-8 items-center justify-center rounded-full border-2 border-background bg-muted text-xs text-muted-foreground">
             +{users.length - shown.length}
           </li>
         )}
       </ul>
-      <p className="text-sm text-gray-600" data-testid="presence-count" aria-live="polite">
+      <p className="text-sm text-muted-foreground" data-testid="presence-count" aria-live="polite">
         {status === 'connected' || count > 0
           ? viewingText(count)
           : status === 'error'

@@ -1,9 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
-import { type ActionState, initialActionState } from '@/lib/actions/action-state';
-import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
 import { FormMessage } from '@/components/forms/form-message';
+import { fieldError, useActionForm } from '@/components/forms/use-action-form';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/action-state';
+import { FEATURES, PLANS, type TenantSettings, THEMES } from '@/lib/settings/schema';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -14,60 +17,59 @@ type Props = {
 };
 
 export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  // Submitted through useActionForm: a failed save keeps what was typed (an invalid logo URL stays
+  // in its field, marked, with the error under it) instead of React's reset to the saved values.
+  const { state, formProps } = useActionForm(action);
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="settings-name" className="block text-sm font-medium">
-          Name
-        </label>
-        <input
-          id="settings-name"
-          name="name"
-          defaultValue={name}
-          required
-          maxLength={80}
-          className="w-full rounded border px-3 py-2 text-zinc-900"
-        />
-        <FormMessage state={state} field="name" />
-      </div>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">Theme</legend>
-        {THEMES.map((theme) => (
-          <label key={theme} className="mr-4 inline-flex items-center gap-1">
-            <input type="radio" name="theme" value={theme} defaultChecked={settings.theme === theme} /> {theme}
-          </label>
-        ))}
+    <form {...formProps} className="space-y-6">
+      <Field label="Name" error={fieldError(state, 'name')}>
+        <Input id="settings-name" name="name" defaultValue={name} required maxLength={80} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Default theme</legend>
+        <div className="flex flex-wrap gap-4">
+          {THEMES.map((theme) => (
+            <label key={theme} className="inline-flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                defaultChecked={settings.theme === theme}
+                className="size-4 accent-primary"
+              />
+              {theme === 'dark' ? 'Dark' : 'Light'}
+            </label>
+          ))}
+        </div>
         <FormMessage state={state} field="theme" />
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="settings-logo" className="block text-sm font-medium">
-          Logo URL (https)
-        </label>
-        <input
+      <Field label="Logo URL" description="An https:// address of an image." error={fieldError(state, 'logoUrl')}>
+        <Input
           id="settings-logo"
           name="logoUrl"
           type="url"
           defaultValue={settings.logoUrl ?? ''}
           placeholder="https://example.com/logo.svg"
-          className="w-full rounded border px-3 py-2 text-zinc-900"
         />
-        <FormMessage state={state} field="logoUrl" />
-      </div>
-      <fieldset className="space-y-1">
+      </Field>
+      <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Features</legend>
-        {FEATURES.map((feature) => (
-          <label key={feature.id} className="mr-4 inline-flex items-center gap-1">
-            <input
-              type="checkbox"
-              name="features"
-              value={feature.id}
-              defaultChecked={settings.features.includes(feature.id)}
-            />{' '}
-            {feature.label}
-          </label>
-        ))}
+        <p className="text-sm text-muted-foreground">A feature switched off disappears for everyone here.</p>
+        <div className="flex flex-wrap gap-4">
+          {FEATURES.map((feature) => (
+            <label key={feature.id} className="inline-flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="features"
+                value={feature.id}
+                defaultChecked={settings.features.includes(feature.id)}
+                className="size-4 accent-primary"
+              />
+              {feature.label}
+            </label>
+          ))}
+        </div>
         <FormMessage state={state} field="features" />
       </fieldset>
       <div className="space-y-1">
@@ -79,7 +81,7 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
             id="settings-plan"
             name="plan"
             defaultValue={settings.plan}
-            className="rounded border px-3 py-2 text-zinc-900"
+            className="h-9 rounded-md border border-input bg-background px-3 text-foreground"
           >
             {PLANS.map((plan) => (
               <option key={plan} value={plan}>
@@ -89,15 +91,13 @@ export function SettingsForm({ action, name, settings, canChangePlan }: Props) {
           </select>
         ) : (
           <p id="settings-plan" className="text-sm">
-            {settings.plan} <span className="text-zinc-500">(only an owner can change the plan)</span>
+            {settings.plan} <span className="text-muted-foreground">(only an owner can change the plan)</span>
           </p>
         )}
         <FormMessage state={state} field="plan" />
       </div>
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-zinc-900 px-4 py-2 text-white disabled:opacity-50">
-        {pending ? 'Saving…' : 'Save settings'}
-      </button>
+      <SubmitButton>Save settings</SubmitButton>
     </form>
   );
 }

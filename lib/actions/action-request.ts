@@ -19,11 +19,16 @@ function refuse(status: 400 | 403, message: string): NextResponse {
   });
 }
 
-/** Next's own rule: the Origin's host must equal the forwarded host, or the Host header. */
-function sameOrigin(request: Request): boolean {
+/**
+ * Next's own rule: the Origin's host must equal the forwarded host, or the Host header — except that
+ * X-Forwarded-Host counts only behind a trusted proxy (issue 10, finding 2: a forged one made a
+ * forged Origin "same-origin"). The middleware has already refused hosts that are not ours.
+ */
+function sameOrigin(request: Request, trustedProxyHops: number): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return true; // Next lets it through too (old browsers); the session cookie is SameSite=Lax.
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const forwarded = trustedProxyHops > 0 ? request.headers.get('x-forwarded-host') : null;
+  const host = forwarded ?? request.headers.get('host');
   try {
     return new URL(origin).host === host;
   } catch {
@@ -31,9 +36,9 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
-export async function refuseMalformedAction(request: Request): Promise<NextResponse | null> {
+export async function refuseMalformedAction(request: Request, trustedProxyHops = 0): Promise<NextResponse | null> {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
-  if (!sameOrigin(request)) return refuse(403, 'Cross-origin server action refused');
+  if (!sameOrigin(request, trustedProxyHops)) return refuse(403, 'Cross-origin server action refused');
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   try {
     if (type.startsWith('multipart/form-data')) await request.clone().formData();

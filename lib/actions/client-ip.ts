@@ -1,6 +1,7 @@
-/** The client IP as the proxy in front of us reports it (first x-forwarded-for hop, else x-real-ip). */
+import { env } from '@/lib/env';
+import { clientIpFrom } from '@/lib/security/forwarded';
+
+/** The client IP for the audit log and rate limits, by the trusted-hop rule (lib/security/forwarded.ts). */
 export function clientIp(h: Headers): string | null {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || h.get('x-real-ip')?.trim() || null;
-  return ip && ip.length <= 64 ? ip : null;
+  return clientIpFrom(h, env.TRUSTED_PROXY_HOPS);
 }

@@ -19,13 +19,17 @@ export type AuditInput = {
   ip?: string | null;
 };
 
+export type AuditUser = { id: string; email: string; name: string | null };
+
 export type AuditEntry = {
   id: string;
   action: string;
   data: unknown;
   ip: string | null;
   createdAt: Date;
-  user: { id: string; email: string; name: string | null } | null;
+  user: AuditUser | null;
+  /** The member an entry is about (a role change, a removal), when it names one. */
+  target: AuditUser | null;
 };
 
 export type AuditPage = { entries: AuditEntry[]; total: number; page: number; pageSize: number; pageCount: number };
@@ -37,32 +41,67 @@ export async function recordAudit({ tenantId, userId, action, data, ip }: AuditI
   });
 }
 
+/** Optional filters: entries by one person (`userId`) and/or of one action. */
+export type AuditFilter = { userId?: string; action?: string };
+
 export async function listAudit(
   tenantId: string,
-  { page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {},
+  { page = 1, pageSize = 25, userId, action }: { page?: number; pageSize?: number } & AuditFilter = {},
 ): Promise<AuditPage> {
   const size = Math.min(Math.max(Math.trunc(pageSize) || 25, 1), 100);
   const scoped = forTenant(tenantId);
-  const total = await scoped.auditLog.count();
+  const where = { ...(userId ? { userId } : {}), ...(action ? { action } : {}) };
+  const total = await scoped.auditLog.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / size));
   const current = Math.min(Math.max(Math.trunc(page) || 1, 1), pageCount);
   const rows = await scoped.auditLog.findMany({
+    where,
     select: { id: true, userId: true, action: true, data: true, ip: true, createdAt: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (current - 1) * size,
     take: size,
   });
-  // AuditLog keeps a plain userId (entries outlive members), so users are looked up separately.
-  const ids = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
-  const users = ids.length
-    ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } })
-    : [];
-  const byId = new Map(users.map((u) => [u.id, u]));
+  // An entry may name a second person (the member whose role changed): look them up too.
+  const byId = await usersById(rows.flatMap((r) => [r.userId, targetUserId(r.data)]));
   return {
-    entries: rows.map(({ userId, ...row }) => ({ ...row, user: userId ? (byId.get(userId) ?? null) : null })),
+    entries: rows.map(({ userId, ...row }) => ({
+      ...row,
+      user: userId ? (byId.get(userId) ?? null) : null,
+      target: (() => {
+        const id = targetUserId(row.data);
+        return id ? (byId.get(id) ?? null) : null;
+      })(),
+    })),
     total,
     page: current,
     pageSize: size,
     pageCount,
   };
+}
+
+function targetUserId(data: unknown): string | null {
+  const id = data && typeof data === 'object' ? (data as { userId?: unknown }).userId : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** AuditLog keeps plain user ids (entries outlive members), so users are looked up separately. */
+async function usersById(ids: (string | null)[]): Promise<Map<string, AuditUser>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  const users = unique.length
+    ? await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, email: true, name: true } })
+    : [];
+  return new Map(users.map((u) => [u.id, u]));
+}
+
+/** What the log's filters offer: the people and the actions that occur in this tenant's log. */
+export async function auditFilterOptions(tenantId: string): Promise<{ people: AuditUser[]; actions: string[] }> {
+  const scoped = forTenant(tenantId);
+  const [byUser, byAction] = await Promise.all([
+    scoped.auditLog.findMany({ distinct: ['userId'], select: { userId: true } }),
+    scoped.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+  ]);
+  const people = [...(await usersById(byUser.map((r) => r.userId))).values()].sort((a, b) =>
+    (a.name ?? a.email).localeCompare(b.name ?? b.email),
+  );
+  return { people, actions: byAction.map((r) => r.action) };
 }

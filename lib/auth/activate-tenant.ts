@@ -1,6 +1,7 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { getTenancyConfig } from '@/lib/tenants/config';
+import { isSecureDeployment } from '@/lib/urls/app-origin';
 import { unstable_update } from './auth';
 
 /**
@@ -10,6 +11,6 @@ import { unstable_update } from './auth';
  */
 export async function activateSessionTenant(slug: string): Promise<void> {
   await unstable_update({ tenant: slug });
-  const secure = ((await headers()).get('x-forwarded-proto') ?? '').startsWith('https');
+  const secure = isSecureDeployment(); // from configuration: X-Forwarded-Proto is the client's unless a proxy of ours wrote it
   (await cookies()).set(getTenancyConfig().session.key, slug, { httpOnly: true, sameSite: 'lax', path: '/', secure });
 }

@@ -1,9 +1,13 @@
 import 'server-only';
 import { PrismaAdapter } from '@auth/prisma-adapter';
-import NextAuth from 'next-auth';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import { authConfig } from '@/auth.config';
 import { db } from '@/lib/db';
+import { pinAuthJsUrl } from '@/lib/env';
+import { appOrigin } from '@/lib/urls/app-origin';
+import { isDeploymentHost } from '@/lib/urls/deployment-host';
 import { authLogger } from './logger';
+import { isSessionRevoked } from './revocation';
 import { buildProviders } from './providers';
 import { getAuthSecret } from './secret';
 import { withSignInClaims, withSwitchedTenant } from './tenant-claims';
@@ -20,20 +24,50 @@ declare module 'next-auth' {
   }
 }
 
+/**
+ * Where Auth.js may redirect after a sign-in or sign-out: a path (on the configured origin), or an
+ * absolute URL on one of the deployment's hosts. Anything else goes to the origin's root.
+ */
+async function redirectWithinDeployment({ url, baseUrl }: { url: string; baseUrl: string }): Promise<string> {
+  if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+  try {
+    const target = new URL(url);
+    if ((target.protocol === 'http:' || target.protocol === 'https:') && (await isDeploymentHost(target.host)))
+      return target.toString();
+  } catch {
+    // not a URL: fall through
+  }
+  return baseUrl;
+}
+
 // Lazy config: evaluated per request, so the secret and provider env are read at run time, not
 // while `next build` collects pages (where production refuses to run without AUTH_SECRET).
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
-  ...authConfig,
-  secret: getAuthSecret(),
-  adapter: PrismaAdapter(db),
-  providers: buildProviders(),
-  callbacks: {
-    ...authConfig.callbacks,
-    async jwt({ token, user, trigger, session }) {
-      if (user?.id) return withSignInClaims({ ...token, sub: user.id }, user.id);
-      if (trigger === 'update') return withSwitchedTenant(token, (session as { tenant?: unknown } | undefined)?.tenant);
-      return token;
+// Auth.js builds every URL it emits (magic links above all) from AUTH_URL when set, else from the
+// request's X-Forwarded-Host/Host — a client's choice. Pin it to the configured origin first
+// (issue 10, finding 2; tests/http/hosts.test.ts).
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
+  pinAuthJsUrl(appOrigin());
+  return authJsConfig();
+});
+
+function authJsConfig(): NextAuthConfig {
+  return {
+    ...authConfig,
+    secret: getAuthSecret(),
+    adapter: PrismaAdapter(db),
+    providers: buildProviders(),
+    callbacks: {
+      ...authConfig.callbacks,
+      redirect: redirectWithinDeployment,
+      async jwt({ token, user, trigger, session }) {
+        if (user?.id) return withSignInClaims({ ...token, sub: user.id }, user.id);
+        // Signed out on some host: every copy of this session ends (lib/auth/revocation.ts).
+        if (await isSessionRevoked(token.sid)) return null;
+        if (trigger === 'update')
+          return withSwitchedTenant(token, (session as { tenant?: unknown } | undefined)?.tenant);
+        return token;
+      },
     },
-  },
-  logger: authLogger,
-}));
+    logger: authLogger,
+  };
+}

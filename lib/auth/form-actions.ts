@@ -1,5 +1,6 @@
 import 'server-only';
 import { AuthError } from 'next-auth';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import { inputErrors } from '@/lib/actions/field-errors';
@@ -8,6 +9,12 @@ import { signIn, signOut } from '@/lib/auth/auth';
 import { magicLinkSchema, oauthSchema, passwordSignInSchema } from '@/lib/auth/form-schemas';
 import { landingPath } from '@/lib/auth/landing';
 import { findUserIdByEmail } from '@/lib/auth/membership';
+import { revokeSession } from '@/lib/auth/revocation';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { readSessionToken } from '@/lib/auth/session-cookie';
+import { handoffStartHref, switchModeFor } from '@/lib/auth/tenant-links';
+import { getTenancyConfig } from '@/lib/tenants/config';
+import { TENANT_SLUG_HEADER } from '@/lib/tenants/headers';
 import { createUserWithPassword, signUpSchema } from '@/lib/auth/sign-up';
 
 /**
@@ -36,6 +43,20 @@ export async function passwordSignIn(_prev: ActionState | null, formData: FormDa
   return signInAndLand(parsed.data.email, parsed.data.password, parsed.data.next);
 }
 
+/**
+ * Where a magic link (or an OAuth sign-in) lands after Auth.js signed the user in — on the
+ * configured origin, where the callback runs. Requested on a tenant's host (subdomain mode): the handoff start, which
+ * lands back on that host at `next`, signed in there (issue 10, finding 1). Elsewhere: `next`, or
+ * the handoff start without a tenant (the user's first).
+ */
+async function callbackLanding(next: string | undefined): Promise<string> {
+  const safe = safeNextPath(next, '');
+  const slug = (await headers()).get(TENANT_SLUG_HEADER);
+  const mode = switchModeFor(getTenancyConfig().resolvers);
+  if (mode === 'subdomain') return slug ? handoffStartHref(slug, safe || '/dashboard') : safe || handoffStartHref();
+  return safe || (mode === 'none' ? '/' : handoffStartHref());
+}
+
 export async function emailSignIn(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = magicLinkSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
@@ -43,7 +64,7 @@ export async function emailSignIn(_prev: ActionState | null, formData: FormData)
     await signIn('email', {
       email: parsed.data.email.trim().toLowerCase(),
       redirect: false,
-      redirectTo: parsed.data.next || '/',
+      redirectTo: await callbackLanding(parsed.data.next),
     });
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: 'Could not send a sign-in link' };
@@ -55,7 +76,7 @@ export async function emailSignIn(_prev: ActionState | null, formData: FormData)
 export async function providerSignIn(formData: FormData): Promise<void> {
   const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect('/login');
-  await signIn(parsed.data.provider, { redirectTo: parsed.data.next || '/' });
+  await signIn(parsed.data.provider, { redirectTo: await callbackLanding(parsed.data.next) });
 }
 
 export async function passwordSignUp(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -66,6 +87,14 @@ export async function passwordSignUp(_prev: ActionState | null, formData: FormDa
   return signInAndLand(parsed.data.email, parsed.data.password, parsed.data.next);
 }
 
+/**
+ * Signs out here and everywhere: the session id is revoked, so copies on other hosts (handoffs)
+ * end at their next request, and the session-mode tenant cookie goes too — it must not outlive the
+ * session and select a tenant for the next person at this browser (issue 10, findings 1 and 7).
+ */
 export async function signOutToLogin(): Promise<void> {
+  const token = await readSessionToken(await headers());
+  if (typeof token?.sid === 'string' && token.sub) await revokeSession(token.sid, token.sub);
+  (await cookies()).delete(getTenancyConfig().session.key);
   await signOut({ redirectTo: '/login' });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { JWT } from 'next-auth/jwt';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { DEFAULT_TENANT_CLAIM } from '@/lib/tenants/resolvers/session';
@@ -16,7 +17,8 @@ import { checkMembership, listUserTenants } from './membership';
  */
 export async function withSignInClaims(token: JWT, userId: string): Promise<JWT> {
   const [first] = await listUserTenants(userId);
-  const next: JWT = { ...token };
+  // The session id: one per sign-in, copied by handoffs, revoked by sign-out (lib/auth/revocation.ts).
+  const next: JWT = { ...token, sid: typeof token.sid === 'string' ? token.sid : randomUUID() };
   if (first) next[DEFAULT_TENANT_CLAIM] = first.slug;
   else delete next[DEFAULT_TENANT_CLAIM];
   return next;

@@ -1,9 +1,12 @@
 /**
- * Where a tenant's dashboard lives for the active resolver mode. Pure: the switcher, the post-login
- * redirect and tests share it. Tests: tests/auth/tenant-links.test.ts.
+ * Where to send a signed-in user to reach a tenant's page, for the active resolver mode. Pure: the
+ * switcher, the post-login redirect, onboarding and tests share it. Tests: tests/auth/tenant-links.test.ts.
  *
- * - subdomain: `http://<slug>.<mainDomain | localhost>:<port>/dashboard` (port and protocol of this request)
- * - path:      `/<slug>/dashboard`
+ * - subdomain: `/api/auth/handoff/start?tenant=<slug>&next=<path>` on the CURRENT host, which has
+ *   the session: it carries the session to the tenant's host (shared cookie or handoff ticket,
+ *   lib/auth/handoff/) and lands there on `next`, signed in. The tenant's origin comes from
+ *   configuration (lib/urls), never from the request.
+ * - path:      `/<slug>/<path>`
  * - session:   no URL — the switcher posts a form that checks membership, re-issues the token,
  *              sets the cookie and redirects to `/dashboard`
  * - header / custom only: nothing a browser link can select.
@@ -20,17 +23,25 @@ export function switchModeFor(resolvers: readonly ResolverName[]): SwitchMode {
   return 'none';
 }
 
-export type LinkContext = { host: string; protocol?: string; mainDomain: string | null };
+export const HANDOFF_START_PATH = '/api/auth/handoff/start';
 
-function portOf(host: string): string {
-  const match = /:(\d{1,5})$/.exec(host);
-  return match ? `:${match[1]}` : '';
+/** The handoff start URL (relative: on the host that holds the session). No tenant: the user's first. */
+export function handoffStartHref(slug?: string | null, next?: string | null): string {
+  const query = new URLSearchParams();
+  if (slug) query.set('tenant', slug);
+  if (next) query.set('next', next);
+  const qs = query.toString();
+  return qs ? `${HANDOFF_START_PATH}?${qs}` : HANDOFF_START_PATH;
 }
 
-/** The dashboard URL for `slug`, or null in session mode (a form, not a link) and header/custom mode. */
-export function tenantDashboardHref(slug: string, mode: SwitchMode, ctx: LinkContext): string | null {
-  if (mode === 'path') return `/${slug}/dashboard`;
-  if (mode !== 'subdomain') return null;
-  const protocol = ctx.protocol === 'https' ? 'https' : 'http';
-  return `${protocol}://${slug}.${ctx.mainDomain ?? 'localhost'}${portOf(ctx.host)}/dashboard`;
+/** The link to `path` of tenant `slug`, or null in session mode (a form, not a link) and header/custom mode. */
+export function tenantPageHref(slug: string, mode: SwitchMode, path = '/dashboard'): string | null {
+  if (mode === 'path') return `/${slug}${path}`;
+  if (mode === 'subdomain') return handoffStartHref(slug, path);
+  return null;
+}
+
+/** The tenant's dashboard: `tenantPageHref(slug, mode, '/dashboard')`. */
+export function tenantDashboardHref(slug: string, mode: SwitchMode): string | null {
+  return tenantPageHref(slug, mode, '/dashboard');
 }

@@ -47,11 +47,14 @@ describe('parseEnv', () => {
   it('requires the database and both secrets in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: required in production/);
+    // Links are built from APP_URL, never from a request's Host (issue 10, finding 2).
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/APP_URL: required in production/);
     const ok = parseEnv({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgresql://u@h/db',
       AUTH_SECRET: 'a'.repeat(32),
       REALTIME_SECRET: 'b'.repeat(32),
+      APP_URL: 'https://app.example.com',
     });
     expect(ok.DATABASE_URL).toBe('postgresql://u@h/db');
   });

@@ -101,3 +101,13 @@ export const env: Env = view((key) => processEnvironment()[key]);
 export function envFrom(source: EnvSource): Env {
   return view((key) => source[key]);
 }
+
+/**
+ * Auth.js reads its base URL from `process.env.AUTH_URL` itself, with no config option. Pointing it
+ * at the configured origin (lib/urls) is what stops it building links from X-Forwarded-Host/Host
+ * (issue 10, finding 2). The one write to process.env, kept here with the reads.
+ */
+export function pinAuthJsUrl(origin: string): void {
+  const target = processEnvironment() as Record<string, string | undefined>;
+  if (target.AUTH_URL !== origin) target.AUTH_URL = origin;
+}

@@ -79,10 +79,12 @@ export const ENV_SCHEMA = {
   AUTH_EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
   AUTH_EMAIL_LOG_LINKS: flag.optional(),
 
-  // Invitations
+  // The deployment's own origin: every absolute URL the server emits is built from it (lib/urls)
   APP_URL: url(['http:', 'https:'])
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-*; 0 = ignore those headers
+  TRUSTED_PROXY_HOPS: int(0, 16).default(0),
   INVITE_LOG_LINKS: flag.optional(),
 
   // Realtime sidecar
@@ -93,6 +95,7 @@ export const ENV_SCHEMA = {
   REALTIME_INTERNAL_URL: url(['http:', 'https:']).optional(),
   REALTIME_ALLOWED_ORIGINS: list.optional(),
   REALTIME_KEY_PREFIX: text.optional(),
+  REALTIME_CHANNEL_PREFIX: text.optional(),
   REALTIME_PRESENCE_TIMEOUT_MS: int(0).default(15_000),
   REALTIME_HEARTBEAT_MS: int(0).default(5_000),
   NEXT_PUBLIC_REALTIME_URL: url(['http:', 'https:', 'ws:', 'wss:']).optional(),
@@ -136,5 +139,6 @@ export type Env = { readonly [K in EnvKey]: z.output<(typeof ENV_SCHEMA)[K]> };
 export const REQUIRED_IN_PRODUCTION = [
   'DATABASE_URL',
   'AUTH_SECRET',
+  'APP_URL',
   'REALTIME_SECRET',
 ] as const satisfies readonly EnvKey[];

@@ -2,6 +2,7 @@ import 'server-only';
 import { withoutTenant } from '@/lib/db';
 import { env } from '@/lib/env';
 import { getTenantPresenceBackend } from '@/lib/presence';
+import { HEALTH_CACHE_MS } from './cache-window';
 
 /**
  * What `GET /api/health` reports. Each check is bounded in time and never throws: a health
@@ -45,9 +46,27 @@ async function realtime(): Promise<CheckStatus> {
   return withTimeout(probe, 'down');
 }
 
-export async function checkHealth(): Promise<HealthReport> {
+async function probe(): Promise<HealthReport> {
   const [db, r, rt] = await Promise.all([database(), redis(), realtime()]);
   // Without the database nothing works; Redis and the sidecar only degrade presence and limits.
   const status = db === 'down' ? 'down' : r === 'down' || rt === 'down' ? 'degraded' : 'ok';
   return { status, checks: { database: db, redis: r, realtime: rt } };
+}
+
+/**
+ * The endpoint is unauthenticated, so one probe serves every caller for a few seconds: a flood of
+ * health requests costs one owner-role query per interval, not one each (issue 10, finding 7).
+ * Concurrent callers share the probe in flight. A "down" answer is not kept once it is known, so
+ * recovery shows at the next request.
+ */
+let cached: { at: number; report: Promise<HealthReport> } | null = null;
+
+export function checkHealth(now = Date.now()): Promise<HealthReport> {
+  if (cached && now - cached.at < HEALTH_CACHE_MS) return cached.report;
+  const entry = { at: now, report: probe() };
+  cached = entry;
+  entry.report.then((report) => {
+    if (report.status === 'down' && cached === entry) cached = null;
+  });
+  return entry.report;
 }

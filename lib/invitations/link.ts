@@ -1,18 +1,16 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
+import { absoluteUrl } from '@/lib/urls/tenant-origin';
 
 /**
- * The absolute accept link for an invitation, on the host the inviter is using (`/invite` is an
- * app-level route on every host and in every resolver mode). `APP_URL`, when set, wins: behind a
- * proxy the request host may be an internal name.
+ * The absolute accept link for an invitation, on the deployment's configured origin (`/invite` is
+ * an app-level route on every host and in every resolver mode). Never from the request's Host or
+ * X-Forwarded-Host: a client could choose those, and the link carries the invitation's secret
+ * (issue 10, finding 2).
  */
 export async function invitationLink(token: string): Promise<string> {
-  if (env.APP_URL) return `${env.APP_URL}/invite/${token}`;
-  const h = await headers();
-  const protocol = h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-  return `${protocol}://${h.get('host') ?? 'localhost'}/invite/${token}`;
+  return absoluteUrl(`/invite/${token}`);
 }
 
 /** Development convenience (there is no mailer): the link goes to the server console. */

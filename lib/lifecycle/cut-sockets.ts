@@ -13,7 +13,9 @@ export async function cutTenantSockets(tenantId: string): Promise<boolean> {
   if (!url) return false;
   const redis = createRedisConnection(url);
   try {
-    await publishTenantDisconnect(redis, env.REALTIME_KEY_PREFIX ?? 'tenantry', tenantId);
+    // The sidecar's channel prefix (realtime-server/config.ts): REALTIME_CHANNEL_PREFIX, else the key prefix.
+    const prefix = env.REALTIME_CHANNEL_PREFIX ?? env.REALTIME_KEY_PREFIX ?? 'tenantry';
+    await publishTenantDisconnect(redis, prefix, tenantId);
     return true;
   } catch (error) {
     logger.warn({ err: error, tenantId }, 'could not reach the sidecars to cut sockets');

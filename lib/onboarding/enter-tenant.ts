@@ -1,12 +1,12 @@
 import 'server-only';
 import { activateSessionTenant } from '@/lib/auth/activate-tenant';
-import { linkContext } from '@/lib/auth/landing';
 import { switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 import { getTenancyConfig } from '@/lib/tenants/config';
 
 /**
  * Where a user goes after creating or joining a tenant: its dashboard, by resolver mode
- * (subdomain → `http://<slug>.<host>/dashboard`, path → `/<slug>/dashboard`). In session mode the
+ * (subdomain → the handoff start, which lands on `<slug>.<main domain>/dashboard` signed in;
+ * path → `/<slug>/dashboard`). In session mode the
  * tenant is made active first, exactly as the switcher does (claim re-issued by the jwt callback
  * after ITS OWN membership check, then the cookie), and the user lands on `/dashboard`.
  * Header / custom modes have no browser URL for a tenant: null (the caller shows a message).
@@ -18,5 +18,5 @@ export async function enterTenant(slug: string): Promise<string | null> {
     await activateSessionTenant(slug);
     return '/dashboard';
   }
-  return tenantDashboardHref(slug, mode, await linkContext());
+  return tenantDashboardHref(slug, mode);
 }

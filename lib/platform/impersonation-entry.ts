@@ -10,7 +10,6 @@ import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import { clientIp } from '@/lib/actions/client-ip';
 import { formDataToObject } from '@/lib/actions/form-data';
-import { linkContext } from '@/lib/auth/landing';
 import { switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 import { env } from '@/lib/env';
 import { getTenancyConfig } from '@/lib/tenants/config';
@@ -42,7 +41,7 @@ export async function startImpersonationFromForm(_prev: ActionState | null, form
   const seconds = Math.max(1, Math.round((new Date(expiresAt).getTime() - Date.now()) / 1000));
   (await cookies()).set(IMPERSONATION_COOKIE, token, await cookieOptions(seconds));
   const mode = switchModeFor(getTenancyConfig().resolvers);
-  redirect(tenantDashboardHref(slug, mode, await linkContext()) ?? '/dashboard');
+  redirect(tenantDashboardHref(slug, mode) ?? '/dashboard');
 }
 
 export async function stopImpersonationNow(): Promise<void> {

@@ -15,6 +15,18 @@ describe('buildCsp', () => {
     expect(csp).toContain(`connect-src 'self' https://rt.example.com wss://rt.example.com`);
   });
 
+  // Issue 10, finding 7: on main production allowed `https: wss:` (any origin) and no `ws:` at all.
+  it('in production without a sidecar URL, allows exactly the page host on the sidecar port, ws: on plain HTTP', () => {
+    const csp = buildCsp('n', { dev: false, pageHost: 'acme.example.test:3000', realtimePort: 3001 });
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1];
+    expect(connect).toBe(`'self' http://acme.example.test:3001 ws://acme.example.test:3001`);
+    const tls = buildCsp('n', { dev: false, pageHost: 'acme.example.com', realtimePort: 443, secure: true });
+    expect(/connect-src ([^;]*)/.exec(tls)?.[1]).toBe(`'self' https://acme.example.com:443 wss://acme.example.com:443`);
+    expect(buildCsp('n', { dev: false, realtimeUrl: 'http://rt.example.test:4000' })).toContain(
+      `connect-src 'self' http://rt.example.test:4000 ws://rt.example.test:4000;`,
+    );
+  });
+
   it('makes a fresh nonce per call', () => {
     expect(createNonce()).not.toBe(createNonce());
     expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);

@@ -10,25 +10,41 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Origins the browser may open sockets/fetches to besides our own: the realtime sidecar. */
-function realtimeSources(publicUrl: string | undefined, dev: boolean): string[] {
-  if (publicUrl) {
+/**
+ * Origins the browser may open sockets/fetches to besides our own: the realtime sidecar, and only
+ * it. From REALTIME_PUBLIC_URL when set; else the client's fallback, `<page host>:<REALTIME_PORT>`
+ * on the page's own protocol (issue 10, finding 7: production used to allow any `https:`/`wss:`
+ * origin and blocked `ws:` on plain HTTP).
+ */
+function realtimeSources(options: CspOptions): string[] {
+  const pair = (secure: boolean, host: string) => [
+    `${secure ? 'https:' : 'http:'}//${host}`,
+    `${secure ? 'wss:' : 'ws:'}//${host}`,
+  ];
+  if (options.realtimeUrl) {
     try {
-      const url = new URL(publicUrl);
-      const ws = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
-      const http = ws === 'wss:' ? 'https:' : 'http:';
-      return [`${http}//${url.host}`, `${ws}//${url.host}`];
+      const url = new URL(options.realtimeUrl);
+      return pair(url.protocol === 'https:' || url.protocol === 'wss:', url.host);
     } catch {
       return [];
     }
   }
-  // Without REALTIME_PUBLIC_URL the client falls back to <page host>:3001.
-  return dev
-    ? ['http://localhost:*', 'ws://localhost:*', 'http://*.localhost:*', 'ws://*.localhost:*']
-    : ['https:', 'wss:'];
+  if (options.dev) return ['http://localhost:*', 'ws://localhost:*', 'http://*.localhost:*', 'ws://*.localhost:*'];
+  const hostname = (options.pageHost ?? '').replace(/:\d+$/, '');
+  if (!hostname || !/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(hostname)) return [];
+  return pair(options.secure ?? false, `${hostname}:${options.realtimePort ?? 3001}`);
 }
 
-export function buildCsp(nonce: string, options: { dev: boolean; realtimeUrl?: string }): string {
+export type CspOptions = {
+  dev: boolean;
+  realtimeUrl?: string;
+  /** Without realtimeUrl: the page's Host (already checked to be the deployment's) and the sidecar port. */
+  pageHost?: string;
+  realtimePort?: number;
+  secure?: boolean;
+};
+
+export function buildCsp(nonce: string, options: CspOptions): string {
   const script = [`'self'`, `'nonce-${nonce}'`, `'strict-dynamic'`, ...(options.dev ? [`'unsafe-eval'`] : [])];
   return [
     `default-src 'self'`,
@@ -36,7 +52,7 @@ export function buildCsp(nonce: string, options: { dev: boolean; realtimeUrl?: s
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: https:`,
     `font-src 'self' data:`,
-    `connect-src ${["'self'", ...realtimeSources(options.realtimeUrl, options.dev)].join(' ')}`,
+    `connect-src ${["'self'", ...realtimeSources(options)].join(' ')}`,
     `frame-ancestors 'none'`,
     `form-action 'self'`,
     `base-uri 'self'`,

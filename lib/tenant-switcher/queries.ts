@@ -1,5 +1,4 @@
 import 'server-only';
-import { linkContext } from '@/lib/auth/landing';
 import { listUserTenants, type UserTenant } from '@/lib/auth/membership';
 import { type SwitchMode, switchModeFor, tenantDashboardHref } from '@/lib/auth/tenant-links';
 import { getTenancyConfig } from '@/lib/tenants/config';
@@ -14,7 +13,7 @@ export type SwitcherEntry = UserTenant & { href: string | null };
 export type Switcher = { mode: SwitchMode; tenants: SwitcherEntry[] };
 
 export async function loadSwitcher(userId: string): Promise<Switcher> {
-  const [tenants, ctx] = await Promise.all([listUserTenants(userId), linkContext()]);
+  const tenants = await listUserTenants(userId);
   const mode = switchModeFor(getTenancyConfig().resolvers);
-  return { mode, tenants: tenants.map((t) => ({ ...t, href: tenantDashboardHref(t.slug, mode, ctx) })) };
+  return { mode, tenants: tenants.map((t) => ({ ...t, href: tenantDashboardHref(t.slug, mode) })) };
 }

@@ -27,7 +27,10 @@ describe('defineTenancy defaults', () => {
       defaultTenant: null,
       contextName: 'tenant',
       subdomain: { exclude: ['www', 'api', 'admin'], mainDomain: null },
-      path: { position: 1, exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'] },
+      path: {
+        position: 1,
+        exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'logout', 'signup', 'onboarding', 'invite'],
+      },
       header: { name: 'X-Tenant-ID' },
       session: { key: 'tenant_id', jwtClaim: 'tenant_id' },
       custom: null,
@@ -52,7 +55,7 @@ describe('defineTenancy defaults', () => {
     expect(c.defaultTenant).toBe('acme');
     expect(c.path).toEqual({
       position: 2,
-      exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'],
+      exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'logout', 'signup', 'onboarding', 'invite'],
     });
     expect(c.subdomain.mainDomain).toBe('example.com');
   });

@@ -17,9 +17,24 @@ describe('reserved words', () => {
 
   it('keeps the documented resolver defaults, drawn from the list', () => {
     expect(DEFAULT_SUBDOMAIN_EXCLUDE).toEqual(['www', 'api', 'admin']);
-    expect(DEFAULT_PATH_EXCLUDE).toEqual(['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding']);
+    expect(DEFAULT_PATH_EXCLUDE).toEqual([
+      'admin',
+      'api',
+      'static',
+      'media',
+      '_next',
+      'login',
+      'logout',
+      'signup',
+      'onboarding',
+      'invite',
+    ]);
     expect(TENANCY_DEFAULTS.subdomain.exclude).toBe(DEFAULT_SUBDOMAIN_EXCLUDE);
     expect(TENANCY_DEFAULTS.path.exclude).toBe(DEFAULT_PATH_EXCLUDE);
+  });
+
+  it('keeps every app route out of path mode: /signup and /invite/<token> are never tenants', () => {
+    for (const word of APP_ROUTE_SEGMENTS) expect(DEFAULT_PATH_EXCLUDE, word).toContain(word);
   });
 
   it('backs every default exclude list and the app routes: none of their words can become a tenant', () => {

@@ -96,8 +96,23 @@ function reserved(...words: string[]): readonly string[] {
 /** `subdomain.exclude` default: host labels of the product's own services. */
 export const DEFAULT_SUBDOMAIN_EXCLUDE = reserved('www', 'api', 'admin');
 
-/** `path.exclude` default: the first path segments the path resolver never reads as a tenant. */
-export const DEFAULT_PATH_EXCLUDE = reserved('admin', 'api', 'static', 'media', '_next', 'login', 'onboarding');
+/**
+ * `path.exclude` default: the first path segments the path resolver never reads as a tenant. It
+ * holds every app route outside app/[tenant] (`APP_ROUTE_SEGMENTS`), or path mode would read
+ * `/signup` or `/invite/<token>` as a tenant called "signup" or "invite".
+ */
+export const DEFAULT_PATH_EXCLUDE = reserved(
+  'admin',
+  'api',
+  'static',
+  'media',
+  '_next',
+  'login',
+  'logout',
+  'signup',
+  'onboarding',
+  'invite',
+);
 
 /**
  * The app routes outside app/[tenant] (sign-in, sign-up, onboarding, invitations, the API, Next's

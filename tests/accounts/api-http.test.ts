@@ -68,6 +68,20 @@ for (const mode of ['subdomain', 'path', 'header', 'session'] as const) {
       ).toBe(401);
     });
 
+    // Issue 10, finding 7: on main `/acme/api/v1/items` always answered 400 (the tenant claim was
+    // forwarded only for paths starting `/api/`), although path mode has no other way to name one.
+    it.runIf(mode === 'path')('reaches the API as /<slug>/api/… with the path naming the tenant', async () => {
+      const ok = await requestAs(app, 'localhost', '/acme/api/v1/items', {
+        headers: { authorization: `Bearer ${acmeKey}` },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toContain('Acme');
+      const other = await requestAs(app, 'localhost', '/globex/api/v1/items', {
+        headers: { authorization: `Bearer ${acmeKey}` },
+      });
+      expect(other.status).toBe(403);
+    });
+
     it('creates an item with POST and answers malformed JSON with 400', async () => {
       const headers = { authorization: `Bearer ${acmeKey}`, 'X-Tenant-ID': 'acme', 'content-type': 'application/json' };
       const created = await requestAs(app, 'localhost', '/api/v1/items', {

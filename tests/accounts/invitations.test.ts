@@ -6,6 +6,7 @@ import {
   INVITATION_MESSAGES,
   previewInvitation,
 } from '@/lib/invitations/invitations';
+import { invitedEmailFromNext } from '@/lib/invitations/invited-email';
 import { hashInvitationToken, INVITATION_TTL_MS } from '@/lib/invitations/token';
 import { makeUser, roleOf, tenantId, userId, seededDbForSuite } from './scratch';
 
@@ -172,5 +173,17 @@ describe('accepting an invitation', () => {
     const result = await acceptInvitation({ token, userId: user.id, userEmail: user.email });
     expect(result).toMatchObject({ ok: true, role: 'MEMBER' });
     expect(await roleOf(await tenantId('acme'), user.id)).toBe('MEMBER');
+  });
+});
+
+describe('signing up from an invitation', () => {
+  it('prefills the invited address only for an open invitation named by next=/invite/<token>', async () => {
+    const { token } = await invite('prefill@example.test');
+    expect(await invitedEmailFromNext(`/invite/${encodeURIComponent(token)}`)).toBe('prefill@example.test');
+    expect(await invitedEmailFromNext('/invite/not-a-real-token')).toBeUndefined();
+    expect(await invitedEmailFromNext(`/elsewhere/${token}`)).toBeUndefined();
+    expect(await invitedEmailFromNext(`/invite/${token}/extra`)).toBeUndefined();
+    expect(await invitedEmailFromNext('/invite/%E0%A4%A')).toBeUndefined();
+    expect(await invitedEmailFromNext(undefined)).toBeUndefined();
   });
 });

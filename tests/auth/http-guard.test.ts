@@ -71,7 +71,7 @@ describe('guard over HTTP (subdomain mode)', () => {
       expect(res.status, path).toBe(200);
       expect(String(res.headers['content-type']), path).toMatch(/^image\//);
     }
-    expect((await get('acme.localhost', '/login')).body).toMatch(/<link rel="icon" href="\/icon\.svg/);
+    expect((await get('acme.localhost', '/login?sso=0')).body).toMatch(/<link rel="icon" href="\/icon\.svg/);
   });
 
   it('shows a 403 page to a member whose role is too low', async () => {

@@ -107,7 +107,8 @@ describe(`npm run dev in a fresh clone inside a 0700 directory${asRoot ? ', as r
     const deadline = Date.now() + 420_000;
     let last = { status: 0, body: '' };
     while (Date.now() < deadline && dev.exitCode === null) {
-      last = await get(port, `acme.localhost:${port}`, '/login').catch(() => last);
+      // sso=0: the form itself, not the "signed in at the apex?" hop (lib/auth/handoff/silent.ts).
+      last = await get(port, `acme.localhost:${port}`, '/login?sso=0').catch(() => last);
       if (last.status === 200) break;
       await sleep(1_000);
     }

@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
-import { ActionButton } from '@/components/forms/action-button';
 import { inviteMember, revokeInvitation } from '@/components/invitations/actions';
 import { InviteForm } from '@/components/invitations/invite-form';
+import { PendingInvitations } from '@/components/invitations/pending-invitations';
 import { changeMemberRole, removeMember } from '@/components/members/actions';
 import { MemberControls } from '@/components/members/member-controls';
+import { PageBody, PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { RoleBadge } from '@/components/ui/role-badge';
 import { requirePermission } from '@/lib/auth/guard';
+import { tenantPageMetadata } from '@/lib/auth/page-title';
 import { can } from '@/lib/auth/permissions';
 import { listPendingInvitations } from '@/lib/invitations/invitations';
 import { listMembers } from '@/lib/members/members';
@@ -12,78 +17,96 @@ import { grantableRoles } from '@/lib/members/rules';
 
 type Props = { params: Promise<{ tenant: string }> };
 
-export const metadata: Metadata = { title: 'Members' };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return tenantPageMetadata('Members', (await params).tenant);
+}
 
-/** ADMIN+ (`members.view`). Controls are shown only where the viewer may act; the actions re-check. */
+/**
+ * ADMIN+ (`members.view`). Controls are shown only where the viewer may act — an admin gets none on
+ * an owner, and the last owner gets none on their own row (they can neither demote nor remove
+ * themselves). The actions re-check every rule.
+ */
 export default async function MembersPage({ params }: Props) {
   const { tenant, user, role } = await requirePermission('members.view', (await params).tenant);
   const [members, invitations] = await Promise.all([listMembers(tenant.id), listPendingInvitations(tenant.id)]);
   const roles = grantableRoles(role);
   const mayChange = can(role, 'members.updateRole');
   const mayRemove = can(role, 'members.remove');
+  const owners = members.filter((m) => m.role === 'OWNER').length;
 
   return (
-    <main className="mx-auto max-w-4xl space-y-8 p-8">
-      <h1 className="text-3xl font-semibold">Members</h1>
-      <table className="w-full text-left text-sm" data-testid="members">
-        <thead>
-          <tr>
-            <th className="py-1">Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => {
-            // An ADMIN cannot change or remove an OWNER; the server refuses it anyway.
-            const editable = (mayChange || mayRemove) && (member.role !== 'OWNER' || role === 'OWNER');
-            return (
-              <tr key={member.userId} className="border-t" data-testid="member-row">
-                <td className="py-2">{member.name ?? '—'}</td>
-                <td data-testid="member-email">{member.email}</td>
-                <td data-testid="member-role">{member.role}</td>
-                <td>
-                  {editable ? (
-                    <MemberControls
-                      userId={member.userId}
-                      email={member.email}
-                      role={member.role}
-                      roles={roles}
-                      changeRole={changeMemberRole}
-                      remove={removeMember}
-                    />
-                  ) : member.userId === user.id ? (
-                    <span className="text-zinc-500">you</span>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <PageBody>
+      <PageHeader title="Members" description={`People in ${tenant.name} and what they may do.`} />
+      <ul className="divide-y divide-border rounded-lg border border-border" data-testid="members">
+        {members.map((member) => {
+          const self = member.userId === user.id;
+          const lastOwner = member.role === 'OWNER' && owners <= 1;
+          // An ADMIN cannot change or remove an OWNER; nobody touches the last owner.
+          const editable = (member.role !== 'OWNER' || role === 'OWNER') && !lastOwner;
+          const change = editable && mayChange;
+          const remove = editable && mayRemove;
+          return (
+            <li
+              key={member.userId}
+              className="grid gap-3 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
+              data-testid="member-row"
+            >
+              <div className="min-w-0 space-y-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium break-words">{member.name ?? member.email}</span>
+                  <span data-testid="member-role">
+                    <RoleBadge value={member.role} />
+                  </span>
+                  {self ? <Badge variant="outline">You</Badge> : null}
+                </div>
+                <p className="text-sm break-all text-muted-foreground" data-testid="member-email">
+                  {member.email}
+                </p>
+              </div>
+              {change || remove ? (
+                <MemberControls
+                  key={member.role}
+                  userId={member.userId}
+                  email={member.email}
+                  role={member.role}
+                  roles={roles}
+                  changeRole={change ? changeMemberRole : null}
+                  remove={remove ? removeMember : null}
+                />
+              ) : lastOwner && self ? (
+                <p className="text-sm text-muted-foreground">
+                  The only owner: make someone else an owner to step down.
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
 
       {can(role, 'members.invite') ? (
-        <section className="space-y-3">
-          <h2 className="text-xl font-medium">Invite someone</h2>
-          <InviteForm action={inviteMember} roles={roles} />
-          {invitations.length > 0 ? (
-            <>
-              <h3 className="font-medium">Open invitations</h3>
-              <ul className="space-y-1 text-sm" data-testid="invitations">
-                {invitations.map((invitation) => (
-                  <li key={invitation.id} className="flex items-center gap-3">
-                    <span>
-                      {invitation.email} · {invitation.role} · expires {invitation.expiresAt.toISOString().slice(0, 10)}
-                    </span>
-                    <ActionButton action={revokeInvitation} fields={{ id: invitation.id }} label="Withdraw" />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-lg font-semibold">Invite someone</h2>
+            </CardTitle>
+            <CardDescription>They get a link that is valid for 7 days.</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-6">
+            <InviteForm action={inviteMember} roles={roles} />
+            {invitations.length > 0 ? (
+              <PendingInvitations
+                revoke={revokeInvitation}
+                invitations={invitations.map((i) => ({
+                  id: i.id,
+                  email: i.email,
+                  role: i.role,
+                  expiresAt: i.expiresAt.toISOString(),
+                }))}
+              />
+            ) : null}
+          </CardContent>
+        </Card>
       ) : null}
-    </main>
+    </PageBody>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AuthCard } from '@/components/auth/auth-card';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { acceptInvitation } from '@/components/invitations/actions';
 import { AcceptInvitationForm } from '@/components/invitations/accept-invitation-form';
@@ -9,6 +10,8 @@ import { normalizeEmail, previewInvitation, userExists } from '@/lib/invitations
 export const metadata: Metadata = { title: 'Invitation' };
 
 type Props = { params: Promise<{ token: string }> };
+
+const ROLE_WORDS = { OWNER: 'an owner', ADMIN: 'an admin', MEMBER: 'a member' } as const;
 
 /**
  * App-level route: the token, not the host or path, names the tenant. Viewing changes nothing;
@@ -21,12 +24,11 @@ export default async function InvitePage({ params }: Props) {
 
   if (!invitation.ok) {
     return (
-      <main className="mx-auto max-w-md space-y-4 p-8">
-        <h1 className="text-2xl font-semibold">Invitation</h1>
-        <p role="alert" className="text-red-600" data-testid="invite-error">
+      <AuthCard title="Invitation">
+        <p role="alert" className="font-medium text-destructive" data-testid="invite-error">
           {invitation.message}
         </p>
-      </main>
+      </AuthCard>
     );
   }
 
@@ -35,17 +37,16 @@ export default async function InvitePage({ params }: Props) {
   const rightUser = user !== null && normalizeEmail(user.email) === invitation.email;
 
   return (
-    <main className="mx-auto max-w-md space-y-4 p-8">
-      <h1 className="text-2xl font-semibold">Join {invitation.tenant.name}</h1>
+    <AuthCard title={`Join ${invitation.tenant.name}`}>
       <p>
         <strong>{invitation.email}</strong> has been invited to join <strong>{invitation.tenant.name}</strong> as{' '}
-        {invitation.role.toLowerCase()}.
+        {ROLE_WORDS[invitation.role]}.
       </p>
       {rightUser ? (
         <AcceptInvitationForm action={acceptInvitation} token={token} tenantName={invitation.tenant.name} />
       ) : user ? (
         <div className="space-y-2" data-testid="invite-wrong-user">
-          <p role="alert" className="text-red-600">
+          <p role="alert" className="text-sm font-medium text-destructive">
             You are signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then sign in as{' '}
             {invitation.email} to accept it.
           </p>
@@ -53,23 +54,31 @@ export default async function InvitePage({ params }: Props) {
         </div>
       ) : (await userExists(invitation.email)) ? (
         <p>
-          <Link className="underline" href={`/login?next=${next}`} data-testid="invite-sign-in">
+          <Link
+            className="font-medium underline underline-offset-4"
+            href={`/login?next=${next}`}
+            data-testid="invite-sign-in"
+          >
             Sign in as {invitation.email}
           </Link>{' '}
           to accept.
         </p>
       ) : (
         <p>
-          <Link className="underline" href={`/signup?next=${next}`} data-testid="invite-sign-up">
+          <Link
+            className="font-medium underline underline-offset-4"
+            href={`/signup?next=${next}`}
+            data-testid="invite-sign-up"
+          >
             Create an account for {invitation.email}
           </Link>{' '}
           (or{' '}
-          <Link className="underline" href={`/login?next=${next}`}>
+          <Link className="font-medium underline underline-offset-4" href={`/login?next=${next}`}>
             sign in
           </Link>
           ) to accept.
         </p>
       )}
-    </main>
+    </AuthCard>
   );
 }

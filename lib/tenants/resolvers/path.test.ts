@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathResolver } from './path';
 import { resolveInput } from './test-input';
 
-const exclude = ['admin', 'api', 'static', 'media', '_next', 'login', 'onboarding'];
+const exclude = ['admin', 'api', 'static', 'media', '_next', 'login', 'logout', 'signup', 'onboarding', 'invite'];
 const first = pathResolver({ position: 1, exclude });
 const slugOf = async (resolver: typeof first, pathname: string) =>
   (await resolver.resolve(resolveInput({ pathname })))?.slug ?? null;
@@ -36,7 +36,7 @@ describe('path resolver', () => {
     expect(await slugOf(first, '/ACME/dashboard')).toBe('acme');
   });
 
-  it.each(['/admin', '/API/x', '/Login', '/_next/static/x.js', '/%61dmin/users'])(
+  it.each(['/admin', '/API/x', '/Login', '/_next/static/x.js', '/%61dmin/users', '/signup', '/invite/abc'])(
     'never treats the excluded segment in %j as a tenant',
     async (p) => {
       expect(await slugOf(first, p)).toBeNull();

@@ -10,16 +10,21 @@ const slugOf = async (cookies: Record<string, string>, claims?: Record<string, u
 const JWT = `eyJhbGciOiJub25lIn0.${btoa(JSON.stringify({ tenant_id: 'globex' })).replace(/=+$/, '')}.`;
 
 describe('session resolver', () => {
-  it('reads the cookie named by session.key first', async () => {
+  // Issue 10, finding 7: on main the cookie came first, so a stale `tenant_id` cookie outranked the
+  // verified claim and left a signed-in non-member on a 404 with no way out.
+  it('signed in, reads only the verified claims: a stale cookie neither outranks nor traps', async () => {
     expect(
       await session.resolve(resolveInput({ cookies: { tenant_id: 'acme' }, claims: { tenant_id: 'globex' } })),
-    ).toEqual({
-      slug: 'acme',
-      via: 'session',
-    });
+    ).toEqual({ slug: 'globex', via: 'session' });
+    expect(await slugOf({ tenant_id: 'acme' }, { default_tenant: 'initech' })).toBe('initech');
+    expect(await slugOf({ tenant_id: 'acme' }, {})).toBeNull();
   });
 
-  it('falls back to the verified claim session.jwtClaim', async () => {
+  it('signed out, reads the cookie named by session.key (it only titles the sign-in page)', async () => {
+    expect(await slugOf({ tenant_id: 'acme' })).toBe('acme');
+  });
+
+  it('reads the verified claim session.jwtClaim', async () => {
     expect(await slugOf({}, { tenant_id: 'globex' })).toBe('globex');
   });
 
@@ -39,7 +44,7 @@ describe('session resolver', () => {
   it('uses the configured cookie and claim names', async () => {
     const custom = sessionResolver({ key: 'org', jwtClaim: 'org_slug' });
     expect(await slugOf({ tenant_id: 'acme' }, { tenant_id: 'acme' }, custom)).toBeNull();
-    expect(await slugOf({ org: 'globex' }, {}, custom)).toBe('globex');
+    expect(await slugOf({ org: 'globex' }, undefined, custom)).toBe('globex');
     expect(await slugOf({}, { org_slug: 'globex' }, custom)).toBe('globex');
   });
 

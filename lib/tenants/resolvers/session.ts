@@ -3,9 +3,12 @@ import type { TenantResolver } from '@/lib/tenants/types';
 import { makeResolver, matched, NO_MATCH } from './outcome';
 
 /**
- * Session resolver: the cookie `key`, then the claim `jwtClaim` of the VERIFIED Auth.js token
- * (`input.claims`, filled by the middleware after verification), then the user's default-tenant
- * claim. Invariant: this file never decodes a token itself — a cookie holding a JWT is just a value
+ * Session resolver. Signed in (verified claims present): the claim `jwtClaim` of the VERIFIED
+ * Auth.js token (`input.claims`, filled by the middleware after verification), then the user's
+ * default-tenant claim — the cookie `key` is not read, so a stale cookie (another user's, or a
+ * tenant this user left) can neither outrank the verified claim nor trap a non-member on a 404
+ * (issue 10, finding 7). Signed out: the cookie, which only titles the sign-in page.
+ * Invariant: this file never decodes a token itself — a cookie holding a JWT is just a value
  * that is not a slug, and is skipped. Empty or invalid values are skipped.
  * Tests: lib/tenants/resolvers/session.test.ts.
  */
@@ -29,7 +32,9 @@ export function sessionResolver(options: SessionOptions = {}): TenantResolver {
   const defaultClaim = options.defaultClaim ?? DEFAULT_TENANT_CLAIM;
 
   return makeResolver('session', (input) => {
-    const slug = slugOf(input.cookies, key) ?? slugOf(input.claims, jwtClaim) ?? slugOf(input.claims, defaultClaim);
+    const slug = input.claims
+      ? (slugOf(input.claims, jwtClaim) ?? slugOf(input.claims, defaultClaim))
+      : slugOf(input.cookies, key);
     return slug ? matched(slug, 'session') : NO_MATCH;
   });
 }
