@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { ImpersonationBanner } from '@/components/admin/impersonation-banner';
 import { TenantTheme } from '@/components/ui/tenant-theme';
 import { ThemeProvider } from '@/components/ui/theme-provider';
 import { Toaster } from '@/components/ui/toaster';
@@ -19,7 +20,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Branding (theme, logo, name in the client context) only for members: a non-member's 404 on a
   // tenant host must look exactly like an unknown tenant's. This is the first database read of
   // every page, so an unreachable database turns into the 503 page here.
-  const tenant = (await orUnavailablePage(() => getMemberContext()))?.tenant ?? null;
+  const member = await orUnavailablePage(() => getMemberContext());
+  const tenant = member?.tenant ?? null;
+  // While an operator views this tenant as a member, every page says so (lib/auth/impersonation.ts).
+  const impersonator = member?.user.impersonator ?? null;
   const tenantTheme = tenant ? (tenant.getSetting<string>('theme', 'light') === 'dark' ? 'dark' : 'light') : null;
   const nonce = nonceFromCsp((await headers()).get('content-security-policy'));
   return (
@@ -29,6 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body {...(tenantTheme ? { 'data-tenant-theme': tenantTheme } : {})}>
         <ThemeProvider defaultTheme={tenantTheme ?? 'system'} nonce={nonce}>
           <TenantTheme theme={tenantTheme} />
+          {impersonator && member ? (
+            <ImpersonationBanner impersonator={impersonator} email={member.user.email} />
+          ) : null}
           <TenantProvider tenant={tenant ? tenant.toJSON() : null} contextName={getTenancyConfig().contextName}>
             {children}
           </TenantProvider>

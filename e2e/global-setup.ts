@@ -3,7 +3,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppServer, ensureBuilt, startApp } from '../tests/fixtures/app-server';
 import { freePort } from '../tests/fixtures/free-port';
+import { hash as argonHash } from '@node-rs/argon2';
+import { createPrismaClient } from '../lib/db/prisma';
+import { SEED_PASSWORD } from '../prisma/seed';
 import { createScratchDb } from '../tests/fixtures/scratch-db';
+import { E2E_OPERATOR } from './helpers';
 
 /**
  * Starts everything the browser specs need, on a fresh seeded database:
@@ -13,6 +17,16 @@ import { createScratchDb } from '../tests/fixtures/scratch-db';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
+
+async function addOperator(url: string): Promise<void> {
+  const prisma = createPrismaClient(url, 1);
+  try {
+    const passwordHash = await argonHash(SEED_PASSWORD, { memoryCost: 19_456, timeCost: 2 });
+    await prisma.user.create({ data: { email: E2E_OPERATOR, name: 'Operator', passwordHash } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
 
 async function startRealtime(port: number, appPorts: number[]): Promise<ChildProcess> {
   const origins = appPorts.flatMap((p) => [`http://localhost:${p}`, `http://*.localhost:${p}`]);
@@ -41,6 +55,7 @@ async function startRealtime(port: number, appPorts: number[]): Promise<ChildPro
 export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureBuilt();
   const database = await createScratchDb({ seed: true });
+  await addOperator(database.url);
   const realtimePort = await freePort();
   const realtimeUrl = `http://localhost:${realtimePort}`;
   const common = {
@@ -54,6 +69,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     STRIPE_WEBHOOK_SECRET: 'whsec_e2e_billing_0123456789',
     // Each run its own rate-limit and sign-in budgets, so a re-run minutes later is not throttled.
     RATE_LIMIT_PREFIX: `e2e-${Date.now().toString(36)}`,
+    PLATFORM_OPERATORS: E2E_OPERATOR,
   };
   const servers: AppServer[] = [];
   mkdirSync(path.join(ROOT, 'test-results/servers'), { recursive: true });

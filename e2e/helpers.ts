@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The platform operator of e2e/admin.spec.ts: a user with no tenant, named in PLATFORM_OPERATORS. */
+export const E2E_OPERATOR = 'ops@platform.test';
+
 export function subdomainUrl(slug: string, pathname = '/'): string {
   return `http://${slug}.localhost:${process.env.E2E_PORT_SUBDOMAIN}${pathname}`;
 }

@@ -11,6 +11,8 @@ import { compileOrigins } from './origins';
 import { DEFAULT_EVENT_RATE, type EventRateOptions } from './event-rate';
 import { listenForMembershipChanges } from './membership-listener';
 import { PresenceHub } from './presence-hub';
+import { controlChannel, parseControlMessage } from '@/lib/realtime/control';
+import type { SocketData } from './auth';
 import { DEFAULT_MAX_SOCKETS_PER_TOKEN, DEFAULT_MAX_SOCKETS_PER_USER, SocketLimits } from './socket-limits';
 import { attachSession } from './socket-session';
 
@@ -85,13 +87,29 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   let pub: Redis | undefined;
   let sub: Redis | undefined;
   let membershipSub: Redis | undefined;
+  let control: Redis | undefined;
   if (options.redisUrl) {
     pub = createRedisConnection(options.redisUrl);
     sub = createRedisConnection(options.redisUrl);
-    const channelPrefix = options.channelPrefix ?? options.keyPrefix;
-    io.adapter(createAdapter(pub, sub, { key: `${channelPrefix ?? 'tenantry'}:socket.io` }));
+    const channelPrefix = options.channelPrefix ?? options.keyPrefix ?? 'tenantry';
+    io.adapter(createAdapter(pub, sub, { key: `${channelPrefix}:socket.io` }));
     membershipSub = createRedisConnection(options.redisUrl);
     await listenForMembershipChanges(io, membershipSub, channelPrefix, logger);
+    // The app's control channel (lib/realtime/control.ts): cut a suspended tenant's sockets on this node.
+    control = createRedisConnection(options.redisUrl);
+    const channel = controlChannel(channelPrefix);
+    control.on('message', (from: string, raw: string) => {
+      const message = from === channel ? parseControlMessage(raw) : null;
+      if (!message) return;
+      let cut = 0;
+      for (const socket of io.of('/').sockets.values()) {
+        if ((socket.data as Partial<SocketData>).user?.tenantId !== message.tenantId) continue;
+        socket.disconnect(true);
+        cut += 1;
+      }
+      logger.info({ tenantId: message.tenantId, sockets: cut }, 'tenant sockets cut');
+    });
+    await control.subscribe(channel);
   }
 
   const hub = new PresenceHub(io, manager, logger);
@@ -141,7 +159,12 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       await hub.drain().catch((err) => logger.error({ err }, 'drain failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await manager.close();
-      await Promise.all([closeRedisConnection(pub), closeRedisConnection(sub), closeRedisConnection(membershipSub)]);
+      await Promise.all([
+        closeRedisConnection(pub),
+        closeRedisConnection(sub),
+        closeRedisConnection(membershipSub),
+        closeRedisConnection(control),
+      ]);
       logger.info('realtime sidecar closed');
     })();
     return closing;

@@ -2,14 +2,17 @@ import 'server-only';
 /**
  * The core of `tenantAction` (lib/actions/tenant-action.ts) with explicit inputs — no Next request
  * scope, no Auth.js — so tests run every step against the real database. The numbered steps and
- * the invariant are documented in tenant-action.ts. Tests: tests/auth/tenant-action.test.ts.
+ * the invariant are documented in tenant-action.ts. Under impersonation (lib/auth/impersonation.ts)
+ * a body runs only when the operator was granted write, and its audit names both identities. Tests: tests/auth/tenant-action.test.ts.
  */
 import type { z } from 'zod';
 import { checkMembershipIn } from '@/lib/auth/membership';
 import { type Action, isAction, type Role, requiredRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
+import { SUSPENDED_MESSAGE } from '@/lib/auth/suspended';
 import { recordAudit } from '@/lib/audit';
 import { withTenant } from '@/lib/db';
+import { recordPlatformAudit } from '@/lib/platform/audit';
 import { rateLimitMessage } from '@/lib/rate-limit';
 import { rateLimitFor } from '@/lib/rate-limit/rate-limit-for';
 import type { TenantInfo } from '@/lib/tenants/tenant-info';
@@ -25,8 +28,8 @@ export type ActionContext = { tenant: TenantInfo; user: SessionUser; role: Role 
  * refuses an action that no row guards.
  */
 export type ActionDefinition<S extends z.ZodType> =
-  | { name: Action; permission?: Action; schema: S }
-  | { name: string; permission: Action; schema: S };
+  | { name: Action; permission?: Action; schema: S; allowSuspended?: boolean }
+  | { name: string; permission: Action; schema: S; allowSuspended?: boolean };
 
 export type ActionSuccess = {
   message?: string;
@@ -61,6 +64,7 @@ export type ActionOutcome = { state: ActionState; redirectTo?: string };
 export const NOT_FOUND_MESSAGE = 'Not found';
 export const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
 export const SIGNED_OUT_MESSAGE = 'Sign in first';
+export const IMPERSONATION_READ_ONLY = 'Read-only impersonation: this change was not made';
 
 /** The permission a definition asks for: `permission`, else its name when that is in the table, else any member. */
 export function permissionOf(def: { name: string; permission?: Action }): Action {
@@ -90,7 +94,11 @@ export async function runTenantAction<S extends z.ZodType>(
 
   const check = await checkMembershipIn(tenant, user.id, minimumRole(def), true);
   if (check.status === 'not-found') return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
+  // A suspended tenant runs no action but the ones that exist for it (restore): nothing changes while suspended.
+  if (check.suspended && !def.allowSuspended) return { state: { ok: false, error: SUSPENDED_MESSAGE } };
   if (check.status === 'forbidden') return { state: { ok: false, error: FORBIDDEN_MESSAGE } };
+  // An operator viewing as this member reads only, unless they asked for write when they started.
+  if (user.impersonator && !user.impersonator.write) return { state: { ok: false, error: IMPERSONATION_READ_ONLY } };
 
   const limit = await rateLimitFor(tenant, user.id);
   if (!limit.ok) return { state: { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) } };
@@ -102,8 +110,22 @@ export async function runTenantAction<S extends z.ZodType>(
   }
 
   const ctx: ActionContext = { tenant, user, role: check.role };
-  const audit = (extra?: Record<string, unknown>) =>
-    recordAudit({ tenantId: tenant.id, userId: user.id, action: def.name, data: auditData(parsed.data, extra), ip });
+  // Under impersonation the entry names both identities: the member acted on, and the operator who
+  // acted (in the tenant's log, which its owners read, and in the platform log).
+  const impersonator = user.impersonator;
+  const audit = async (extra?: Record<string, unknown>) => {
+    const by = impersonator ? { impersonatedBy: { id: impersonator.id, email: impersonator.email } } : {};
+    const data = auditData(parsed.data, { ...extra, ...by });
+    await recordAudit({ tenantId: tenant.id, userId: user.id, action: def.name, data, ip });
+    if (impersonator)
+      await recordPlatformAudit({
+        actor: impersonator,
+        action: `impersonated.${def.name}`,
+        target: { id: tenant.id, slug: tenant.slug },
+        data: { as: { id: user.id, email: user.email }, input: data },
+        ip,
+      });
+  };
 
   // biome-ignore lint/suspicious/noConfusingVoidType: mirrors ActionBody
   let result: ActionSuccess | undefined | void;

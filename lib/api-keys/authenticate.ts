@@ -1,4 +1,5 @@
 import 'server-only';
+import { SUSPENDED_MESSAGE } from '@/lib/auth/suspended';
 import { forTenant, withoutTenant } from '@/lib/db';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { normalizeSlug } from '@/lib/tenants/slug';
@@ -13,7 +14,8 @@ import { hashApiKey, isWellFormedApiKey } from './key';
  * - no key, a malformed, unknown or revoked key → 401;
  * - a valid key whose tenant is not the header's tenant → 403 (a key never reaches another tenant,
  *   whatever the header, the host or the middleware said);
- * - a missing or malformed tenant header → 400.
+ * - a missing or malformed tenant header → 400;
+ * - the key's tenant is suspended → 403 (docs/operations.md).
  * The order matters: a caller without a valid key learns nothing about which tenants exist.
  * This does not rely on the middleware's tenant decision (it may or may not have resolved one for
  * /api paths, depending on the resolver mode); it only needs the client's header value.
@@ -50,7 +52,7 @@ export async function authenticateApiKey(
         id: true,
         revokedAt: true,
         lastUsedAt: true,
-        tenant: { select: { id: true, slug: true, name: true, settings: true } },
+        tenant: { select: { id: true, slug: true, name: true, settings: true, suspendedAt: true } },
       },
     }),
   );
@@ -62,6 +64,8 @@ export async function authenticateApiKey(
   const slug = raw && raw.length <= 63 ? normalizeSlug(raw) : null;
   if (!slug) return { ok: false, status: 400, error: `Missing or malformed ${headerName} header` };
   if (slug !== row.tenant.slug) return { ok: false, status: 403, error: 'This API key does not belong to that tenant' };
+  // A suspended tenant's keys stay valid (unsuspending restores them) but answer 403 meanwhile.
+  if (row.tenant.suspendedAt) return { ok: false, status: 403, error: SUSPENDED_MESSAGE };
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Best effort and coarse (once a minute): bookkeeping must never fail or slow a request much.
@@ -69,5 +73,6 @@ export async function authenticateApiKey(
       .apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: now } })
       .catch(() => undefined);
   }
-  return { ok: true, keyId: row.id, tenant: row.tenant };
+  const { suspendedAt: _suspended, ...tenant } = row.tenant;
+  return { ok: true, keyId: row.id, tenant };
 }

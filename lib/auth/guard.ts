@@ -11,6 +11,10 @@ import 'server-only';
  * 3. `getMemberAccess(action)` / `getMemberContext(action)` — the same decision without throwing,
  *                            for route handlers (401 / 404 / 403 as JSON).
  *
+ * Suspension (docs/operations.md): a suspended tenant's member is sent to its suspended page, and
+ *                            route handlers answer 403, unless the route allows it (`allowSuspended`).
+ *                            Read in the same statement as the membership, so it is never stale.
+ *
  * 4. `orUnavailablePage(read)` — a page's database read; "database unreachable" becomes the 503
  *                            page instead of a 500 (lib/http/database-unavailable.ts). 1 and 2 use it.
  *
@@ -30,15 +34,23 @@ import { checkMembershipIn } from './membership';
 import { type Action, type Role, requiredRole } from './permissions';
 import { safeNextPath } from './safe-next';
 import { getSessionUser, type SessionUser } from './session';
+import { SUSPENDED_MESSAGE } from './suspended';
 
 export type { SessionUser };
-export type MemberContext = { tenant: TenantInfo; user: SessionUser; role: Role };
+export type MemberContext = { tenant: TenantInfo; user: SessionUser; role: Role; suspended: boolean };
 
 export type MemberAccess =
   | { status: 'ok'; context: MemberContext }
   | { status: 'unauthenticated' }
   | { status: 'not-found' }
+  | { status: 'suspended'; context: MemberContext }
   | { status: 'forbidden'; context: MemberContext };
+
+/**
+ * `allowSuspended`: the few routes a suspended tenant's members still reach — the suspended page
+ * itself, the layout around it, the export and the restore. Everything else is refused.
+ */
+export type GuardOptions = { allowSuspended?: boolean };
 
 /**
  * Where to come back to after signing in. The middleware may forward the original path as
@@ -70,24 +82,35 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /** The page guard: the signed-in member of this route's tenant whose role allows `action`. */
-export async function requirePermission(action: Action, routeSlug?: string): Promise<MemberContext> {
+export async function requirePermission(
+  action: Action,
+  routeSlug?: string,
+  options: GuardOptions = {},
+): Promise<MemberContext> {
   const user = await requireUser();
   const tenant = await orUnavailablePage(() => requireTenant(routeSlug));
   const check = await orUnavailablePage(() => checkMembershipIn(tenant, user.id, requiredRole(action)));
   if (check.status === 'not-found') notFound();
+  // A suspended tenant's members see one clear page, whatever they asked for (app/[tenant]/suspended).
+  if (check.suspended && !options.allowSuspended) redirect(`${await getTenantBasePath()}/suspended`);
   if (check.status === 'forbidden') forbidden();
-  return { tenant, user, role: check.role };
+  return { tenant, user, role: check.role, suspended: check.suspended };
 }
 
 /** The guard's decision for route handlers, without redirects or throws. */
-export async function getMemberAccess(action: Action = 'tenant.view', routeSlug?: string): Promise<MemberAccess> {
+export async function getMemberAccess(
+  action: Action = 'tenant.view',
+  routeSlug?: string,
+  options: GuardOptions = {},
+): Promise<MemberAccess> {
   const user = await getSessionUser();
   if (!user) return { status: 'unauthenticated' };
   const tenant = await getTenant(routeSlug);
   if (!tenant) return { status: 'not-found' };
   const check = await checkMembershipIn(tenant, user.id, requiredRole(action));
   if (check.status === 'not-found') return { status: 'not-found' };
-  const context = { tenant, user, role: check.role };
+  const context = { tenant, user, role: check.role, suspended: check.suspended };
+  if (check.suspended && !options.allowSuspended) return { status: 'suspended', context };
   return check.status === 'ok' ? { status: 'ok', context } : { status: 'forbidden', context };
 }
 
@@ -95,8 +118,9 @@ export async function getMemberAccess(action: Action = 'tenant.view', routeSlug?
 export async function getMemberContext(
   action: Action = 'tenant.view',
   routeSlug?: string,
+  options: GuardOptions = {},
 ): Promise<MemberContext | null> {
-  const access = await getMemberAccess(action, routeSlug);
+  const access = await getMemberAccess(action, routeSlug, options);
   return access.status === 'ok' ? access.context : null;
 }
 
@@ -104,5 +128,6 @@ export async function getMemberContext(
 export function accessDeniedResponse(access: Exclude<MemberAccess, { status: 'ok' }>): Response {
   if (access.status === 'unauthenticated') return Response.json({ error: 'Sign in first' }, { status: 401 });
   if (access.status === 'forbidden') return Response.json({ error: 'Forbidden' }, { status: 403 });
+  if (access.status === 'suspended') return Response.json({ error: SUSPENDED_MESSAGE }, { status: 403 });
   return Response.json({ error: 'Not found' }, { status: 404 });
 }

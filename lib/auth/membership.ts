@@ -16,9 +16,9 @@ import { hasRole, isRole, type Role } from './permissions';
  * that a tenant exists. Tests: tests/auth/guard.test.ts.
  */
 export type MembershipCheck =
-  | { status: 'ok'; tenant: TenantInfo; role: Role }
+  | { status: 'ok'; tenant: TenantInfo; role: Role; suspended: boolean }
   | { status: 'not-found' }
-  | { status: 'forbidden'; tenant: TenantInfo; role: Role };
+  | { status: 'forbidden'; tenant: TenantInfo; role: Role; suspended: boolean };
 
 /**
  * The user's role in the tenant, read from the database in this request, or null. It is one entry of
@@ -26,8 +26,13 @@ export type MembershipCheck =
  * guard in the layout, the page and the switcher (docs/benchmarks.md, the statement budget).
  */
 export async function findRole(userId: string, tenantId: string, fresh = false): Promise<Role | null> {
+  return (await findMembership(userId, tenantId, fresh))?.role ?? null;
+}
+
+/** The user's entry for the tenant (role, and whether the tenant is suspended), read in this request. */
+export async function findMembership(userId: string, tenantId: string, fresh = false): Promise<UserTenant | null> {
   const tenants = await (fresh ? readUserTenants : listUserTenants)(userId);
-  return tenants.find((t) => t.id === tenantId)?.role ?? null;
+  return tenants.find((t) => t.id === tenantId) ?? null;
 }
 
 export async function checkMembershipIn(
@@ -36,10 +41,11 @@ export async function checkMembershipIn(
   minRole: Role,
   fresh = false,
 ): Promise<MembershipCheck> {
-  const role = await findRole(userId, tenant.id, fresh);
-  if (!role) return { status: 'not-found' };
-  if (!hasRole(role, minRole)) return { status: 'forbidden', tenant, role };
-  return { status: 'ok', tenant, role };
+  const membership = await findMembership(userId, tenant.id, fresh);
+  if (!membership) return { status: 'not-found' };
+  const { role, suspended } = membership;
+  if (!hasRole(role, minRole)) return { status: 'forbidden', tenant, role, suspended };
+  return { status: 'ok', tenant, role, suspended };
 }
 
 export async function checkMembership(
@@ -52,7 +58,8 @@ export async function checkMembership(
   return checkMembershipIn(tenant, userId, minRole);
 }
 
-export type UserTenant = { id: string; slug: string; name: string; role: Role };
+/** `suspended`: the tenant is suspended (docs/operations.md); read with the membership, in the same statement. */
+export type UserTenant = { id: string; slug: string; name: string; role: Role; suspended: boolean };
 
 /**
  * Every tenant the user belongs to, oldest membership first. Crossing tenants is the point here
@@ -64,13 +71,13 @@ export async function readUserTenants(userId: string): Promise<UserTenant[]> {
   // One statement (Prisma's nested select would send two): the user's memberships joined to their
   // tenants, by the owner role because the list crosses tenants on purpose.
   const rows = await withoutTenant(
-    (client) => client.$queryRaw<{ id: string; slug: string; name: string; role: string }[]>`
-      SELECT t."id", t."slug", t."name", m."role"::text AS "role"
+    (client) => client.$queryRaw<{ id: string; slug: string; name: string; role: string; suspended: boolean }[]>`
+      SELECT t."id", t."slug", t."name", m."role"::text AS "role", (t."suspendedAt" IS NOT NULL) AS "suspended"
       FROM "Membership" m JOIN "Tenant" t ON t."id" = m."tenantId"
       WHERE m."userId" = ${userId}
       ORDER BY m."createdAt" ASC, m."id" ASC`,
   );
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, role: asRole(r.role) }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, role: asRole(r.role), suspended: r.suspended }));
 }
 
 /** `readUserTenants`, once per request (React `cache`): the layout, the page and the switcher share it. */

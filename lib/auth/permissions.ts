@@ -47,6 +47,12 @@ export const PERMISSIONS = {
   /** The Billing page and every billing action: owners only (it spends the company's money). */
   'billing.manage': 'OWNER',
   'tenant.switch': 'MEMBER',
+  // The tenant lifecycle (docs/operations.md): only an owner takes the data out or ends the tenant.
+  'tenant.export': 'OWNER',
+  'tenant.delete': 'OWNER',
+  'tenant.restore': 'OWNER',
+  'tenant.transfer': 'OWNER',
+  'audit.export': 'OWNER',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,17 +1,22 @@
 import 'server-only';
 import { cache } from 'react';
 import { auth } from './auth';
+import { impersonatedUser } from './impersonation';
 import { findSessionUser } from './membership';
+import type { SessionUser } from './session-user';
 
-export type SessionUser = { id: string; email: string; name: string | null; image: string | null };
+export type { Impersonator, SessionUser } from './session-user';
 
 /**
  * The signed-in user for this request, or null. The token proves who signed in; the user row is
- * re-read so a deleted account stops working at once. Cached per request (React `cache`).
+ * re-read so a deleted account stops working at once. While an operator impersonates a member of
+ * this request's tenant, it is that member with `impersonator` set (lib/auth/impersonation.ts). Cached per request (React `cache`).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return findSessionUser(id);
+  // An operator impersonating a member of this request's tenant acts as that member (read-only
+  // unless granted write); everywhere else, and for everyone else, the session's own user.
+  return (await impersonatedUser(id)) ?? findSessionUser(id);
 });

@@ -18,6 +18,7 @@ import { readDbConfig } from './config';
 import { type TenantRef, tenantIdOf, withNoTenant } from './context';
 import type { PrismaClient } from './generated/client';
 import { makeScoped, type ScopedHelpers } from './scoped';
+import type { ModelGraph } from './tenant-models';
 
 export type { ScopedClient, TenantDb } from './clients';
 export { createTenantDb } from './clients';
@@ -61,6 +62,25 @@ export function withoutTenant<T>(fn: (client: PrismaClient) => Promise<T> | T): 
 /** The scoped helpers for `tenant` (null/undefined: no tenant, helpers return nothing). */
 export function scoped(tenant: TenantRef | null | undefined): ScopedHelpers {
   return makeScoped((id) => instance().forTenant(id), tenant);
+}
+
+/**
+ * The model graph the tenant extension scopes by (lib/db/tenant-models.ts): the lifecycle's export
+ * and purge read the same one, so a model is exported and purged exactly when it is scoped.
+ */
+export function tenantModelGraph(): ModelGraph {
+  return instance().graph;
+}
+
+/** The schema version the database is at: the newest applied migration's name. */
+export async function schemaVersion(): Promise<string> {
+  const rows = await withoutTenant(
+    (client) =>
+      client.$queryRaw<{ name: string }[]>`
+      SELECT "migration_name" AS "name" FROM "_prisma_migrations"
+      WHERE "finished_at" IS NOT NULL ORDER BY "migration_name" DESC LIMIT 1`,
+  );
+  return rows[0]?.name ?? 'unknown';
 }
 
 /** Closes the pools (scripts and tests). */

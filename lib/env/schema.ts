@@ -117,6 +117,11 @@ export const ENV_SCHEMA = {
   STRIPE_WEBHOOK_SECRET: secret(8).optional(),
   STRIPE_PRICE_PRO: text.optional(),
   STRIPE_PRICE_ENTERPRISE: text.optional(),
+  // Operators and the tenant lifecycle (docs/operations.md)
+  PLATFORM_OPERATORS: list.optional(),
+  TENANT_PURGE_GRACE_DAYS: int(0, 3650).default(30),
+  AUDIT_RETENTION_DAYS: int(1, 36_500).default(365),
+  IMPERSONATION_MINUTES: int(1, 240).default(15),
 
   // Tenancy overrides (tenancy.config.ts keys; the table in docs/configuration.md)
   TENANT_RESOLVER: tenancy.optional(),

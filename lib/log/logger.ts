@@ -1,7 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { type Logger, pino } from 'pino';
-import { env } from '@/lib/env';
+import type { Logger } from 'pino';
 import { TENANT_SLUG_HEADER } from '@/lib/tenants/headers';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -10,14 +9,9 @@ import { REQUEST_ID_HEADER } from './request-id';
  * request id (set by the middleware) and the tenant on every line, so one grep follows one
  * request through pages, actions and the data layer.
  */
-export const logger: Logger = pino({
-  level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-  base: { service: 'web' },
-  redact: {
-    paths: ['password', '*.password', 'token', '*.token', 'key', '*.key', 'authorization'],
-    censor: '[redacted]',
-  },
-});
+import { logger } from './base';
+
+export { logger };
 
 export async function getRequestLogger(bindings: Record<string, unknown> = {}): Promise<Logger> {
   try {

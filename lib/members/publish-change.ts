@@ -5,7 +5,7 @@ import 'server-only';
  * their reconnect needs a fresh token, minted only after membership is re-checked.
  *
  * Uses the sidecar's Redis (the presence Redis: PRESENCE_REDIS_URL, else REDIS_URL) and channel
- * (REALTIME_KEY_PREFIX). Without Redis there is nothing to publish to: the bound is then the token
+ * (REALTIME_CHANNEL_PREFIX, else REALTIME_KEY_PREFIX). Without Redis there is nothing to publish to: the bound is then the token
  * lifetime (realtime-server/socket-session.ts). A failed publish is logged, never fails the action —
  * the change itself is already committed. Test: tests/realtime/session.test.ts.
  */
@@ -32,7 +32,10 @@ export async function publishMembershipChange(change: MembershipChange): Promise
   const redis = publisher();
   if (!redis) return;
   try {
-    await redis.publish(membershipChannel(env.REALTIME_KEY_PREFIX), JSON.stringify(change));
+    await redis.publish(
+      membershipChannel(env.REALTIME_CHANNEL_PREFIX ?? env.REALTIME_KEY_PREFIX),
+      JSON.stringify(change),
+    );
   } catch (err) {
     logger.warn({ err, tenantId: change.tenantId }, 'membership change not published (sockets close at token expiry)');
   }

@@ -1,5 +1,5 @@
 import { singleton } from '@/lib/singleton';
-import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart } from './key-parts';
+import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, tenantRoot } from './key-parts';
 import { namespaceRoot, serialise, stateKey, ttlMs } from './state-keys';
 import type { StateKeyOptions, StateSetOptions, TenantStateStore } from './types';
 
@@ -55,6 +55,15 @@ export class TenantMemoryStateStore implements TenantStateStore {
       if (full.startsWith(root) && this.live(full)) found.push(decodeKeyPart(full.slice(root.length)));
     }
     return found.sort();
+  }
+
+  async clearTenant(): Promise<number> {
+    const root = `${tenantRoot(this.prefix, this.tenantId)}:`;
+    let removed = 0;
+    for (const full of [...store.keys()]) {
+      if (full.startsWith(root)) removed += store.delete(full) ? 1 : 0;
+    }
+    return removed;
   }
 
   private live(full: string): Entry | undefined {

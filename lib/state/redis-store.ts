@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connection';
-import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart } from './key-parts';
+import { assertTenantId, DEFAULT_KEY_PREFIX, decodeKeyPart, tenantRoot } from './key-parts';
 import { namespaceRoot, serialise, stateKey, ttlMs } from './state-keys';
 import type { StateKeyOptions, StateSetOptions, TenantStateStore } from './types';
 
@@ -57,6 +57,19 @@ export class TenantRedisStateStore implements TenantStateStore {
       for (const full of keys) found.add(decodeKeyPart(full.slice(root.length)));
     } while (cursor !== '0');
     return [...found].sort();
+  }
+
+  async clearTenant(): Promise<number> {
+    // The root ends with ':' and holds no glob characters (validated tenant id): no other tenant matches.
+    const pattern = `${tenantRoot(this.prefix, this.tenantId)}:*`;
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) removed += await this.redis.unlink(...keys);
+    } while (cursor !== '0');
+    return removed;
   }
 
   async close(): Promise<void> {

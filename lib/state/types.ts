@@ -20,6 +20,11 @@ export interface TenantStateStore {
   delete(key: string, options?: StateKeyOptions): Promise<boolean>;
   /** Live keys of one namespace (default `default`), decoded, sorted. */
   keys(namespace?: string): Promise<string[]>;
+  /**
+   * Removes every key under this tenant's root, in every namespace (and the presence keys that share
+   * the root); returns how many were removed. The tenant purge (lib/lifecycle/purge.ts) calls it.
+   */
+  clearTenant(): Promise<number>;
 }
 
 export const DEFAULT_NAMESPACE = 'default';

@@ -26,8 +26,8 @@ const MODES: Mode[] = [
   {
     name: 'path',
     config: { resolver: 'path' },
-    // An excluded first segment (`/admin/...`), or none at all: no tenant.
-    selectsNothing: { pathname: '/admin/pricing' },
+    // An excluded first segment (`/static/...`), or none at all: no tenant.
+    selectsNothing: { pathname: '/static/pricing' },
     selectsAcme: { pathname: '/acme/pricing' },
   },
   {

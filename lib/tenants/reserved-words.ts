@@ -119,4 +119,14 @@ export const DEFAULT_PATH_EXCLUDE = reserved(
  * own): the rewrite leaves them at their path, and they run without a tenant even when one is
  * `required` — they are how a visitor gets one.
  */
-export const APP_ROUTE_SEGMENTS = reserved('api', 'login', 'signup', 'logout', 'onboarding', 'invite', '_next');
+export const APP_ROUTE_SEGMENTS = reserved(
+  'api',
+  'login',
+  'signup',
+  'logout',
+  'onboarding',
+  'invite',
+  '_next',
+  // The operator console (app/admin): on the main domain, outside tenant resolution (docs/operations.md).
+  'admin',
+);

@@ -46,7 +46,7 @@ describe('permission table', () => {
   });
 
   it('denies an action that is not in the table', () => {
-    expect(can('OWNER', 'tenant.delete' as Action)).toBe(false);
+    expect(can('OWNER', 'tenant.destroy' as Action)).toBe(false);
     expect(can('OWNER', '__proto__' as Action)).toBe(false);
   });
 });

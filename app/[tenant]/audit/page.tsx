@@ -6,6 +6,7 @@ import { PageBody, PageHeader } from '@/components/shell/page-header';
 import { auditFilterOptions, listAudit } from '@/lib/audit';
 import { actionLabel, describeAudit, describeIp } from '@/lib/audit/describe';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { tenantPageMetadata } from '@/lib/auth/page-title';
 import { getTenantBasePath } from '@/lib/tenants/server';
 
@@ -21,7 +22,7 @@ const one = (value: string | string[] | undefined) => (typeof value === 'string'
 
 /** ADMIN+. Who did what, in words, newest first; filtered by person and action through the query string. */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { tenant } = await requirePermission('audit.view', (await params).tenant);
+  const { tenant, role } = await requirePermission('audit.view', (await params).tenant);
   const search = await searchParams;
   const who = one(search.who);
   const action = one(search.action);
@@ -39,7 +40,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
 
   return (
     <PageBody wide>
-      <PageHeader title="Audit log" description="Every change in this organisation: who, what and when." />
+      <PageHeader
+        title="Audit log"
+        description="Every change in this organisation: who, what and when."
+        actions={
+          can(role, 'audit.export') ? (
+            <a href={`${base}/audit/export`} className="text-sm underline" data-testid="audit-export">
+              Download CSV
+            </a>
+          ) : null
+        }
+      />
       <AuditFilters
         action={`${base}/audit`}
         who={who ?? ''}

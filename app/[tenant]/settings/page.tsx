@@ -4,8 +4,13 @@ import { createApiKey, revokeApiKey } from '@/components/api-keys/actions';
 import { ApiKeys } from '@/components/api-keys/api-keys';
 import { saveSettings } from '@/components/settings/actions';
 import { SettingsForm } from '@/components/settings/settings-form';
+import { deleteTenant, transferOwnership } from '@/components/lifecycle/actions';
+import { OwnerZone } from '@/components/lifecycle/owner-zone';
 import { PageBody, PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { env } from '@/lib/env';
+import { listMembers } from '@/lib/members/members';
+import { getTenantBasePath } from '@/lib/tenants/server';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { requirePermission } from '@/lib/auth/guard';
 import { tenantPageMetadata } from '@/lib/auth/page-title';
@@ -21,11 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** ADMIN+ (`settings.view`). The plan is not here: it is on the owner-only Billing page. */
 export default async function SettingsPage({ params }: Props) {
-  const { tenant, role } = await requirePermission('settings.view', (await params).tenant);
+  const { tenant, role, user } = await requirePermission('settings.view', (await params).tenant);
   const current = await loadSettings(tenant.id);
   if (!current) notFound();
   const manageKeys = can(role, 'apiKeys.manage');
   const keys = manageKeys ? await listApiKeys(tenant.id) : [];
+  const owner = can(role, 'tenant.delete');
+  const [members, base] = owner ? await Promise.all([listMembers(tenant.id), getTenantBasePath()]) : [[], ''];
 
   return (
     <PageBody>
@@ -61,6 +68,22 @@ export default async function SettingsPage({ params }: Props) {
                 lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
                 revokedAt: k.revokedAt?.toISOString() ?? null,
               }))}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+      {owner ? (
+        <Card>
+          <CardContent>
+            <OwnerZone
+              slug={tenant.slug}
+              exportHref={`${base}/settings/export`}
+              graceDays={env.TENANT_PURGE_GRACE_DAYS}
+              candidates={members
+                .filter((m) => m.userId !== user.id)
+                .map((m) => ({ userId: m.userId, email: m.email }))}
+              transfer={transferOwnership}
+              remove={deleteTenant}
             />
           </CardContent>
         </Card>
