@@ -78,6 +78,13 @@ export const ENV_SCHEMA = {
   AUTH_EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
   AUTH_EMAIL_LOG_LINKS: flag.optional(),
 
+  // Email and background jobs (docs/email-and-jobs.md)
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
+  DEV_INBOX_PORT: int(0, 65_535).default(1080),
+  JOBS_SCHEMA: text.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')).default('pgboss'),
+  JOBS_CONCURRENCY: int(1, 100).default(4),
+
   // Invitations
   APP_URL: url(['http:', 'https:'])
     .transform((value) => value.replace(/\/+$/, ''))
@@ -130,4 +137,6 @@ export const REQUIRED_IN_PRODUCTION = [
   'DATABASE_URL',
   'AUTH_SECRET',
   'REALTIME_SECRET',
+  // Sign-up verification, password reset and invitations send mail: no SMTP, no start.
+  'SMTP_URL',
 ] as const satisfies readonly EnvKey[];
