@@ -7,9 +7,20 @@ import { DEAD_LETTER_QUEUE, definedJobs } from './registry';
  * service to run, and any number of workers on any number of machines share the queue through
  * `SELECT … FOR UPDATE SKIP LOCKED`.
  */
-export function createBoss(connectionString = env.DATABASE_URL, schema = env.JOBS_SCHEMA): PgBoss {
+export function createBoss(
+  connectionString = env.DATABASE_URL,
+  options: Partial<PgBoss.ConstructorOptions> = {},
+): PgBoss {
   if (!connectionString) throw new Error('DATABASE_URL is not set: the job queue lives in PostgreSQL');
-  return new PgBoss({ connectionString, schema, max: 4, application_name: 'tenantry-jobs' });
+  return new PgBoss({
+    connectionString,
+    schema: env.JOBS_SCHEMA,
+    max: 4,
+    application_name: 'tenantry-jobs',
+    // How often a worker fails jobs whose attempt outlived expireInSeconds (a killed worker's).
+    maintenanceIntervalSeconds: 30,
+    ...options,
+  });
 }
 
 /** Creates (or updates) a queue per defined job, with its retry policy and the dead-letter queue. */
