@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { logger } from '@/lib/log/logger';
+import { jobsLogger as logger } from './logger';
 import { createBoss, ensureQueues } from './boss';
 import { definedJobs } from './registry';
 import { type RelayedJob, relayOutbox } from './relay';
@@ -39,11 +39,19 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
 
   let stopped = false;
   let relaying: Promise<number> = Promise.resolve(0);
+  let failingSince = 0; // one log line per outage, not one per tick
   const relayNow = () => {
-    relaying = relaying.then(() => relayOutbox(boss)).catch((error) => {
-      logger.warn({ area: 'jobs', err: error }, 'outbox relay failed; retrying');
-      return 0;
-    });
+    relaying = relaying
+      .then(() => relayOutbox(boss))
+      .then((count) => {
+        failingSince = 0;
+        return count;
+      })
+      .catch((error) => {
+        if (!failingSince) logger.warn({ area: 'jobs', err: error }, 'outbox relay failed; retrying');
+        failingSince ||= Date.now();
+        return 0;
+      });
     return relaying;
   };
   const interval = setInterval(() => void relayNow(), options.relayIntervalMs ?? 250);
