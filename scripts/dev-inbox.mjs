@@ -8,8 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-const escape = (s) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (s) =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 function listen(server, port) {
   return new Promise((resolve, reject) => {
@@ -25,8 +28,8 @@ function page(messages) {
     .reverse()
     .map(
       (m) =>
-        `<tr><td>${escape(m.date.toISOString())}</td><td>${escape(m.to.join(', '))}</td>` +
-        `<td><a href="/messages/${m.id}">${escape(m.subject)}</a></td></tr>`,
+        `<tr><td>${escapeHtml(m.date.toISOString())}</td><td>${escapeHtml(m.to.join(', '))}</td>` +
+        `<td><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`,
     )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Tenantry dev inbox</title>
@@ -85,7 +88,7 @@ export async function startInbox({ smtpPort = 1025, httpPort = 1080 } = {}) {
       const message = messages.find((m) => m.id === match[1]);
       if (!message) return res.writeHead(404).end('not found');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(message.html || `<pre>${escape(message.text)}</pre>`);
+      return res.end(message.html || `<pre>${escapeHtml(message.text)}</pre>`);
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page(messages));

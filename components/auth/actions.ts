@@ -1,9 +1,10 @@
 'use server';
 
+import { signUpBody } from '@/lib/accounts/actions';
 import type { ActionState } from '@/lib/actions/action-state';
-import { emailSignIn, passwordSignIn, passwordSignUp, providerSignIn, signOutToLogin } from '@/lib/auth/form-actions';
+import { emailSignIn, passwordSignIn, providerSignIn, signOutToLogin } from '@/lib/auth/form-actions';
 
-// The forms' entry points; each body lives in lib/auth/form-actions.ts.
+// The forms' entry points; each body lives in lib/auth/form-actions.ts or lib/accounts/actions.ts.
 export async function signInWithPassword(prev: ActionState | null, formData: FormData): Promise<ActionState> {
   return passwordSignIn(prev, formData);
 }
@@ -17,7 +18,7 @@ export async function signInWithProvider(formData: FormData): Promise<void> {
 }
 
 export async function signUp(prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  return passwordSignUp(prev, formData);
+  return signUpBody(prev, formData);
 }
 
 export async function signOutAction(): Promise<void> {

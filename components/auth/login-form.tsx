@@ -41,6 +41,10 @@ export function LoginForm({ next, magicLink }: Props) {
           <Link className="underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>
             Sign up
           </Link>
+          {' · '}
+          <Link className="underline" href="/forgot-password">
+            Forgot your password?
+          </Link>
         </p>
       </form>
 

@@ -2,6 +2,12 @@ import 'server-only';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth from 'next-auth';
 import { authConfig } from '@/auth.config';
+import {
+  claimUnverifiedAccount,
+  currentSessionVersion,
+  isSessionCurrent,
+  SESSION_VERSION_CLAIM,
+} from '@/lib/accounts/session-version';
 import { db } from '@/lib/db';
 import { authLogger } from './logger';
 import { buildProviders } from './providers';
@@ -29,8 +35,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   providers: buildProviders(),
   callbacks: {
     ...authConfig.callbacks,
+    async signIn({ user, account, email }) {
+      // The magic link was clicked (not merely requested): the mailbox is proven. An unverified
+      // account's password and sessions were set by someone who had not proved it (pre-hijack).
+      if (account?.type === 'email' && !email?.verificationRequest && user.id) await claimUnverifiedAccount(user.id);
+      return true;
+    },
     async jwt({ token, user, trigger, session }) {
-      if (user?.id) return withSignInClaims({ ...token, sub: user.id }, user.id);
+      if (user?.id) {
+        const version = (await currentSessionVersion(user.id)) ?? 0;
+        return withSignInClaims({ ...token, sub: user.id, [SESSION_VERSION_CLAIM]: version }, user.id);
+      }
+      // A reset password or a claimed account bumped the version: older sessions end here.
+      if (token.sub && !(await isSessionCurrent(token.sub, token[SESSION_VERSION_CLAIM]))) return null;
       if (trigger === 'update') return withSwitchedTenant(token, (session as { tenant?: unknown } | undefined)?.tenant);
       return token;
     },

@@ -8,15 +8,15 @@ import { signIn, signOut } from '@/lib/auth/auth';
 import { magicLinkSchema, oauthSchema, passwordSignInSchema } from '@/lib/auth/form-schemas';
 import { landingPath } from '@/lib/auth/landing';
 import { findUserIdByEmail } from '@/lib/auth/membership';
-import { createUserWithPassword, signUpSchema } from '@/lib/auth/sign-up';
 
 /**
- * Sign-in, sign-up and sign-out: the bodies behind components/auth/actions.ts. These are the only
+ * Sign-in and sign-out: the bodies behind components/auth/actions.ts (sign-up, email verification
+ * and password reset live in lib/accounts/actions.ts). These are the only
  * actions outside `tenantAction`: they run before there is a user or a tenant. Each validates its
  * input with zod and never says whether an email has an account (a wrong email and a wrong
  * password give the same message).
  */
-async function signInAndLand(email: string, password: string, next: string | undefined): Promise<ActionState> {
+export async function signInAndLand(email: string, password: string, next: string | undefined): Promise<ActionState> {
   try {
     // redirect: false → Auth.js sets the cookie and returns; we choose the destination ourselves.
     await signIn('credentials', { email, password, redirect: false });
@@ -56,14 +56,6 @@ export async function providerSignIn(formData: FormData): Promise<void> {
   const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect('/login');
   await signIn(parsed.data.provider, { redirectTo: parsed.data.next || '/' });
-}
-
-export async function passwordSignUp(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
-  const created = await createUserWithPassword(parsed.data);
-  if (!created.ok) return { ok: false, fieldErrors: { email: [created.error] } };
-  return signInAndLand(parsed.data.email, parsed.data.password, parsed.data.next);
 }
 
 export async function signOutToLogin(): Promise<void> {

@@ -6,8 +6,8 @@ import Google from 'next-auth/providers/google';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { magicLinkMail } from '@/lib/accounts/magic-link';
 import { verifyPassword } from './password';
-import { logger } from '@/lib/log/logger';
 
 type Providers = NextAuthConfig['providers'];
 
@@ -22,29 +22,29 @@ export async function authorizeCredentials(raw: unknown) {
   if (!parsed.success) return null;
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, name: true, image: true, passwordHash: true },
+    select: { id: true, email: true, name: true, image: true, passwordHash: true, emailVerified: true },
   });
   if (!(await verifyPassword(parsed.data.password, user?.passwordHash)) || !user) return null;
+  // A password on an unverified address proves nothing about who owns it (sign-up mails a link first).
+  if (!user.emailVerified) return null;
   return { id: user.id, email: user.email, name: user.name, image: user.image };
 }
 
 /**
- * Magic link: Auth.js stores a hashed one-time token (VerificationToken) and calls this with the
- * link. Development logs it; production needs a real sender — replace `sendVerificationRequest`
- * (or set AUTH_EMAIL_LOG_LINKS=1 for a closed test deployment), because a logged link is a login.
+ * Magic link: Auth.js stores a hashed one-time token (VerificationToken) and hands us the link,
+ * which goes out through the job queue (lib/accounts/magic-link.ts rebuilds it on APP_URL, so a
+ * forged Host cannot redirect it).
  */
-function magicLinkProvider(): Providers[number] | null {
-  const enabled = env.NODE_ENV !== 'production' || env.AUTH_EMAIL_LOG_LINKS === true;
-  if (!enabled) return null;
+function magicLinkProvider(): Providers[number] {
   return {
     id: 'email',
     type: 'email',
     name: 'Email',
-    from: env.AUTH_EMAIL_FROM,
+    from: env.EMAIL_FROM,
     maxAge: 60 * 60,
     options: {},
     async sendVerificationRequest({ identifier, url }) {
-      logger.info({ area: 'auth', email: identifier, link: url }, 'magic link (development: no mailer)');
+      await magicLinkMail(identifier, url);
     },
   };
 }
@@ -61,8 +61,7 @@ export function buildProviders(): Providers {
       authorize: authorizeCredentials,
     }),
   ];
-  const email = magicLinkProvider();
-  if (email) providers.push(email);
+  providers.push(magicLinkProvider());
   // Auth.js reads AUTH_GITHUB_ID / AUTH_GITHUB_SECRET (and the Google pair) itself.
   if (githubEnabled()) providers.push(GitHub);
   if (googleEnabled()) providers.push(Google);
@@ -72,7 +71,7 @@ export function buildProviders(): Providers {
 /** Which sign-in buttons the login page shows. */
 export function enabledProviders(): { email: boolean; github: boolean; google: boolean } {
   return {
-    email: magicLinkProvider() !== null,
+    email: true,
     github: githubEnabled(),
     google: googleEnabled(),
   };

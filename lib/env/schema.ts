@@ -75,21 +75,20 @@ export const ENV_SCHEMA = {
   AUTH_GITHUB_SECRET: text.optional(),
   AUTH_GOOGLE_ID: text.optional(),
   AUTH_GOOGLE_SECRET: text.optional(),
-  AUTH_EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
-  AUTH_EMAIL_LOG_LINKS: flag.optional(),
 
   // Email and background jobs (docs/email-and-jobs.md)
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
   DEV_INBOX_PORT: int(0, 65_535).default(1080),
-  JOBS_SCHEMA: text.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')).default('pgboss'),
+  JOBS_SCHEMA: text
+    .pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'))
+    .default('pgboss'),
   JOBS_CONCURRENCY: int(1, 100).default(4),
 
-  // Invitations
+  // Links in emails (never from request headers)
   APP_URL: url(['http:', 'https:'])
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
-  INVITE_LOG_LINKS: flag.optional(),
 
   // Realtime sidecar
   REALTIME_SECRET: secret(32).optional(),

@@ -7,24 +7,30 @@ import { DEAD_LETTER_QUEUE } from './registry';
  * run one again. A failed job keeps its last error in `output`; a copy also sits in the dead-letter
  * queue so a purge of the original queue never hides what failed.
  */
-export type FailedJob = { id: string; name: string; retryCount: number; error: string; failedAt: Date | null; tenantId: string | null };
+export type FailedJob = {
+  id: string;
+  name: string;
+  retryCount: number;
+  error: string;
+  failedAt: Date | null;
+  tenantId: string | null;
+};
 
 type Row = { id: string; name: string; retry_count: number; output: unknown; completed_on: Date | null; data: unknown };
 
 function errorText(output: unknown): string {
-  if (output && typeof output === 'object' && 'message' in output) return String((output as { message: unknown }).message);
+  if (output && typeof output === 'object' && 'message' in output)
+    return String((output as { message: unknown }).message);
   return output === null || output === undefined ? '' : JSON.stringify(output);
 }
 
 export async function listFailedJobs(boss: PgBoss, limit = 100): Promise<FailedJob[]> {
   const schema = env.JOBS_SCHEMA;
-  const { rows } = (await boss
-    .getDb()
-    .executeSql(
-      `SELECT id, name, retry_count, output, completed_on, data FROM ${schema}.job
+  const { rows } = (await boss.getDb().executeSql(
+    `SELECT id, name, retry_count, output, completed_on, data FROM ${schema}.job
        WHERE state = 'failed' AND name <> $1 ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
-      [DEAD_LETTER_QUEUE, limit],
-    )) as { rows: Row[] };
+    [DEAD_LETTER_QUEUE, limit],
+  )) as { rows: Row[] };
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -25,7 +25,8 @@ export function createBoss(
 
 /** Creates (or updates) a queue per defined job, with its retry policy and the dead-letter queue. */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 0 });
+  if (!(await boss.getQueue(DEAD_LETTER_QUEUE)))
+    await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 0 });
   for (const job of definedJobs()) {
     const options = {
       name: job.name,

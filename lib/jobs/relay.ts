@@ -21,7 +21,12 @@ export async function relayOutbox(boss: PgBoss): Promise<number> {
     });
     for (const row of tenantRows) {
       await boss.send(row.name, { tenantId: row.tenantId, payload: row.payload } satisfies RelayedJob, { id: row.id });
-      await admin.jobOutbox.update({ where: { id: row.id }, data: { relayedAt: new Date() }, select: { id: true } });
+      // The payload now lives in the queue; the outbox keeps no copy (it may hold a link token).
+      await admin.jobOutbox.update({
+        where: { id: row.id },
+        data: { relayedAt: new Date(), payload: {} },
+        select: { id: true },
+      });
     }
     const platformRows = await admin.platformJobOutbox.findMany({
       where: { relayedAt: null },
@@ -33,7 +38,7 @@ export async function relayOutbox(boss: PgBoss): Promise<number> {
       await boss.send(row.name, { tenantId: null, payload: row.payload } satisfies RelayedJob, { id: row.id });
       await admin.platformJobOutbox.update({
         where: { id: row.id },
-        data: { relayedAt: new Date() },
+        data: { relayedAt: new Date(), payload: {} },
         select: { id: true },
       });
     }

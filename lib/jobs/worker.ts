@@ -10,7 +10,12 @@ import { runJob } from './run-job';
  * like (`npm run worker` on several machines); pg-boss hands each job to one of them, and the
  * relay is safe to run concurrently (job ids are idempotent).
  */
-export type WorkerOptions = { boss?: PgBoss; relayIntervalMs?: number; pollingIntervalSeconds?: number; concurrency?: number };
+export type WorkerOptions = {
+  boss?: PgBoss;
+  relayIntervalMs?: number;
+  pollingIntervalSeconds?: number;
+  concurrency?: number;
+};
 export type RunningWorker = { boss: PgBoss; relayNow(): Promise<number>; stop(): Promise<void> };
 
 export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
@@ -29,7 +34,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
           try {
             await runJob(job.name, item.id, item.data, item.retryCount);
           } catch (error) {
-            logger.warn({ area: 'jobs', job: job.name, id: item.id, attempt: item.retryCount, err: error }, 'job failed');
+            logger.warn(
+              { area: 'jobs', job: job.name, id: item.id, attempt: item.retryCount, err: error },
+              'job failed',
+            );
             throw error; // pg-boss marks it for retry with backoff, then the dead letters
           }
         },

@@ -47,7 +47,11 @@ defineJob({
     const mail = platformMail.parse(raw);
     const common = { eventKey: mail.eventKey, to: mail.to };
     if (mail.template === 'password-changed')
-      return void (await deliverEmail({ ...common, template: mail.template, props: { url: absoluteUrl('/forgot-password') } }));
+      return void (await deliverEmail({
+        ...common,
+        template: mail.template,
+        props: { url: absoluteUrl('/forgot-password') },
+      }));
     if (mail.template === 'verify-email')
       return void (await deliverEmail({
         ...common,
@@ -84,7 +88,11 @@ defineJob({
         });
         return;
       case 'welcome':
-        await deliverEmail({ ...common, template: mail.template, props: { url: tenantUrl(slug, '/dashboard'), brand } });
+        await deliverEmail({
+          ...common,
+          template: mail.template,
+          props: { url: tenantUrl(slug, '/dashboard'), brand },
+        });
         return;
       case 'role-changed':
         await deliverEmail({

@@ -18,6 +18,9 @@ export const RESERVED_WORDS: readonly string[] = [
   'onboarding',
   'invite',
   'invites',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
   '_next',
   'next',
   'auth',
@@ -104,4 +107,15 @@ export const DEFAULT_PATH_EXCLUDE = reserved('admin', 'api', 'static', 'media', 
  * own): the rewrite leaves them at their path, and they run without a tenant even when one is
  * `required` — they are how a visitor gets one.
  */
-export const APP_ROUTE_SEGMENTS = reserved('api', 'login', 'signup', 'logout', 'onboarding', 'invite', '_next');
+export const APP_ROUTE_SEGMENTS = reserved(
+  'api',
+  'login',
+  'signup',
+  'logout',
+  'onboarding',
+  'invite',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
+  '_next',
+);

@@ -37,11 +37,13 @@ export async function tenantId(slug: string): Promise<string> {
 
 let counter = 0;
 
-/** A fresh user with a unique email (no memberships). */
+/** A fresh user with a unique, verified email (no memberships). */
 export async function makeUser(prefix = 'user'): Promise<{ id: string; email: string }> {
   counter += 1;
   const email = `${prefix}-${Date.now().toString(36)}-${counter}@example.test`;
-  return withoutTenant((c) => c.user.create({ data: { email, name: prefix }, select: { id: true, email: true } }));
+  return withoutTenant((c) =>
+    c.user.create({ data: { email, name: prefix, emailVerified: new Date() }, select: { id: true, email: true } }),
+  );
 }
 
 /** Adds `user` to `tenant` with `role` (test setup only). */

@@ -107,6 +107,8 @@ describe('retries, dead letters, idempotency', () => {
     await until(() => attempts.get('after-rollback'));
     await new Promise((r) => setTimeout(r, 1_000));
     expect(attempts.get('rolled-back')).toBeUndefined();
-    expect(await withoutTenant((c) => c.jobOutbox.count({ where: { payload: { path: ['label'], equals: 'rolled-back' } } }))).toBe(0);
+    expect(
+      await withoutTenant((c) => c.jobOutbox.count({ where: { payload: { path: ['label'], equals: 'rolled-back' } } })),
+    ).toBe(0);
   });
 });
