@@ -9,6 +9,13 @@ import { queuePlatformMail } from '@/lib/mail/send';
  */
 export async function magicLinkMail(email: string, link: string): Promise<void> {
   const url = new URL(link);
+  // The callback URL Auth.js embeds is absolute on the request's origin: keep only its path, which
+  // Auth.js resolves against the origin the link is opened on (APP_URL).
+  const callback = url.searchParams.get('callbackUrl');
+  if (callback) {
+    const target = new URL(callback, url.origin);
+    url.searchParams.set('callbackUrl', `${target.pathname}${target.search}`);
+  }
   const eventKey = `magic-link:${createHash('sha256').update(link).digest('hex')}`;
   await queuePlatformMail({ eventKey, to: email, template: 'magic-link', path: `${url.pathname}${url.search}` });
 }

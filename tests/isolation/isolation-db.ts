@@ -35,7 +35,10 @@ export const MODEL_SPECS: Record<string, { data(tag: string): Row; update: Row }
     data: (tag) => ({ name: `key-${tag}`, prefix: 'tk_', keyHash: `hash-${tag}` }),
     update: { name: 'changed' },
   },
-  JobOutbox: { data: (tag) => ({ name: `job-${tag}`, key: `key-${tag}`, payload: { tag } }), update: { name: 'changed' } },
+  JobOutbox: {
+    data: (tag) => ({ name: `job-${tag}`, key: `key-${tag}`, payload: { tag } }),
+    update: { name: 'changed' },
+  },
 };
 
 export type Seeded = {

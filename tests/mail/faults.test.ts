@@ -22,6 +22,7 @@ const database = seededDbForSuite();
 let worker: RunningWorker | undefined;
 let inbox: Inbox | undefined;
 let smtpPort: number;
+let child: ChildProcess | undefined;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
   process.env.APP_URL = 'https://app.example.test';
 });
 afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL'); // even when the test timed out
   await worker?.stop();
   await inbox?.stop();
   delete process.env.SMTP_URL;
@@ -94,7 +96,7 @@ describe('a worker killed mid-job', () => {
   it('the job is retried by another worker, not lost', async () => {
     await worker?.stop(); // only the child may take the job first
     worker = undefined;
-    const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/jobs/crash-worker.ts'], {
+    child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/jobs/crash-worker.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: database().url, CRASH_WORKER: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -108,7 +110,7 @@ describe('a worker killed mid-job', () => {
       await enqueuePlatform('test-crash', { label: 'killed' });
       const jobId = await until(() => /RUNNING (\S+)/.exec(output)?.[1], 60_000);
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await new Promise((r) => child?.once('exit', r));
 
       worker = await startWorker({
         boss: createBoss(database().url, { maintenanceIntervalSeconds: 1 }),
@@ -124,7 +126,7 @@ describe('a worker killed mid-job', () => {
       const job = await worker.boss.getJobById('test-crash', jobId);
       expect(job?.state).toBe('completed');
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child?.exitCode === null) child.kill('SIGKILL');
     }
   }, 300_000);
 });
