@@ -1,7 +1,7 @@
 /**
  * The job catalogue: a name, whether it carries a tenant, and the function that runs it. A
  * tenant job's handler runs inside `withTenant(job's tenant)`, so `db` inside it is scoped to that
- * tenant alone — whatever ids the payload names (tests/jobs/isolation.test.ts).
+ * tenant alone — whatever ids the payload names (tests/jobs/jobs.test.ts).
  */
 export type JobContext = { jobId: string; tenantId: string | null; attempt: number };
 

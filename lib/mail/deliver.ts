@@ -14,7 +14,7 @@ import { mailTransport } from './transport';
  * remaining window — SMTP accepted, the process died before the mark — resends once on retry with
  * the SAME Message-ID (derived from the event key), which receiving servers and clients dedupe.
  * A failed send throws, so the job is retried with backoff: nothing is lost while SMTP is down.
- * Tests: tests/mail/delivery.test.ts (exactly once across an SMTP outage).
+ * Tests: tests/mail/faults.test.ts (exactly once across an SMTP outage).
  */
 export type Delivery<K extends TemplateName = TemplateName> = {
   eventKey: string;
