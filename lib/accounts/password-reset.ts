@@ -26,11 +26,6 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
   });
 }
 
-/** Whether the reset page should show the form (the token is live) — without consuming it. */
-export async function isLiveResetToken(token: unknown, now = new Date()): Promise<boolean> {
-  return (await findLiveToken(db, token, 'reset-password', now)) !== null;
-}
-
 export type ResetResult = { ok: true; email: string } | { ok: false; error: string };
 
 export async function resetPassword(token: unknown, password: string, now = new Date()): Promise<ResetResult> {
