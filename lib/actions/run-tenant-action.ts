@@ -88,7 +88,7 @@ export async function runTenantAction<S extends z.ZodType>(
   if (!user) return { state: { ok: false, error: SIGNED_OUT_MESSAGE } };
   if (!tenant) return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
 
-  const check = await checkMembershipIn(tenant, user.id, minimumRole(def));
+  const check = await checkMembershipIn(tenant, user.id, minimumRole(def), true);
   if (check.status === 'not-found') return { state: { ok: false, error: NOT_FOUND_MESSAGE } };
   if (check.status === 'forbidden') return { state: { ok: false, error: FORBIDDEN_MESSAGE } };
 

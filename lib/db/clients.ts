@@ -4,11 +4,13 @@
  * `lib/db/index.ts` builds one set lazily from the environment; tests build one per isolation mode.
  */
 import { LRUCache } from 'lru-cache';
+import pg from 'pg';
 import { disableCrossContextBatching } from './batching';
 import { currentTenantId } from './context';
 import type { PrismaClient } from './generated/client';
 import { createPrismaClient, createPrismaClientFromPool } from './prisma';
 import { TenantPool } from './rls-pool';
+import { logStatements } from './statement-log';
 import { tenantExtension } from './tenant-extension';
 import { type ModelGraph, modelGraphFromClient } from './tenant-models';
 
@@ -21,6 +23,8 @@ export type TenantDbOptions = {
   /** Wall 1. Always on in the app; off only for the matrix's "RLS only" mode. */
   extension?: boolean;
   poolSize?: number;
+  /** Every statement to stdout (DB_LOG_STATEMENTS). */
+  logStatements?: boolean;
 };
 
 function buildScopedClient(
@@ -46,10 +50,16 @@ export type TenantDb = {
 };
 
 export function createTenantDb(options: TenantDbOptions): TenantDb {
+  const logged = <P extends pg.Pool>(pool: P): P => {
+    if (options.logStatements) logStatements(pool);
+    return pool;
+  };
   const poolSize = options.poolSize ?? 10;
-  const admin = createPrismaClient(options.url, poolSize);
+  const admin = options.logStatements
+    ? createPrismaClientFromPool(logged(new pg.Pool({ connectionString: options.url, max: poolSize })))
+    : createPrismaClient(options.url, poolSize);
   const app = options.rls
-    ? createPrismaClientFromPool(new TenantPool({ connectionString: options.appUrl, max: poolSize }))
+    ? createPrismaClientFromPool(logged(new TenantPool({ connectionString: options.appUrl, max: poolSize })))
     : admin;
   if (options.rls) disableCrossContextBatching(app);
   const graph = modelGraphFromClient(app);

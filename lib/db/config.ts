@@ -4,13 +4,14 @@
  * - DATABASE_URL: the owner role; runs migrations and backs the `withoutTenant` admin escape.
  * - DATABASE_APP_URL: the non-owner `tenantry_app` role the app uses when RLS is on. If unset, it is
  *   DATABASE_URL with the user swapped to `tenantry_app` (no password: local trust auth only).
+ * - DB_LOG_STATEMENTS=on: every SQL statement to stdout (lib/db/statement-log.ts).
  * - DB_RLS=on|off: on is the production default; development and tests default to off (the extension
  *   alone) so an embedded or password-only local database works out of the box. The isolation
  *   matrix runs every mode explicitly. See docs/data-isolation.md.
  */
 import { type EnvSource, env, envFrom } from '@/lib/env';
 
-export type DbConfig = { url: string; appUrl: string; rls: boolean; poolSize: number };
+export type DbConfig = { url: string; appUrl: string; rls: boolean; poolSize: number; logStatements: boolean };
 
 export const APP_ROLE = 'tenantry_app';
 
@@ -34,5 +35,6 @@ export function readDbConfig(source?: EnvSource): DbConfig {
     appUrl: e.DATABASE_APP_URL ?? deriveAppUrl(url),
     rls: e.DB_RLS ?? e.NODE_ENV === 'production',
     poolSize: e.DATABASE_POOL_SIZE,
+    logStatements: e.DB_LOG_STATEMENTS ?? false,
   };
 }

@@ -64,6 +64,7 @@ export const ENV_SCHEMA = {
   DATABASE_APP_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: int(1, 1_000).default(10),
   DB_RLS: flag.optional(),
+  DB_LOG_STATEMENTS: flag.optional(),
 
   // Redis (presence, state, rate limits, the socket.io adapter)
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
