@@ -1,24 +1,32 @@
-import { db } from '@/lib/db';
+import { db, withoutTenant } from '@/lib/db';
 
 /**
  * Sessions are JWTs, so they cannot be deleted; instead each carries the user's `sessionVersion`
- * (claim `sv`) from sign-in, and the jwt callback compares it with the database on every request
- * that reads the session (`auth()`: every page, action and route handler). A password reset or a
- * magic-link claim of an unverified account bumps the version, so every older session is refused
- * from its next request on. Tests: tests/accounts/verified-accounts.test.ts.
+ * (claim `sv`) from sign-in, and `getSessionUser` (lib/auth/session.ts — the one caller of
+ * `auth()`: every page, action and route handler goes through it) compares it with the user row
+ * it re-reads anyway. A password reset or a magic-link claim of an unverified account bumps the
+ * version, so every older session is refused from its next request on.
+ * Tests: tests/accounts/verified-accounts.test.ts, e2e/accounts.spec.ts.
  */
 export const SESSION_VERSION_CLAIM = 'sv';
 
+/** A token without the claim is from before versions existed: version 0. */
+export function sessionVersionMatches(current: number, claim: unknown): boolean {
+  return (typeof claim === 'number' ? claim : 0) === current;
+}
+
 export async function currentSessionVersion(userId: string): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  // The owner client: a user row belongs to no tenant (lib/auth/membership.ts says why).
+  const user = await withoutTenant((c) =>
+    c.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } }),
+  );
   return user?.sessionVersion ?? null;
 }
 
-/** True when a token's claim still matches (a token without the claim is from before versions: version 0). */
+/** Would a session carrying `claim` still be accepted for this user? */
 export async function isSessionCurrent(userId: string, claim: unknown): Promise<boolean> {
   const current = await currentSessionVersion(userId);
-  if (current === null) return false;
-  return (typeof claim === 'number' ? claim : 0) === current;
+  return current !== null && sessionVersionMatches(current, claim);
 }
 
 /**

@@ -2,12 +2,7 @@ import 'server-only';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth from 'next-auth';
 import { authConfig } from '@/auth.config';
-import {
-  claimUnverifiedAccount,
-  currentSessionVersion,
-  isSessionCurrent,
-  SESSION_VERSION_CLAIM,
-} from '@/lib/accounts/session-version';
+import { claimUnverifiedAccount, currentSessionVersion, SESSION_VERSION_CLAIM } from '@/lib/accounts/session-version';
 import { db } from '@/lib/db';
 import { authLogger } from './logger';
 import { buildProviders } from './providers';
@@ -23,6 +18,8 @@ declare module 'next-auth' {
     user: { id: string; email: string; name?: string | null; image?: string | null };
     /** Only ever sent TO `update()`; the jwt callback checks membership before using it. */
     tenant?: string;
+    /** The user's sessionVersion when this session was issued (lib/accounts/session-version.ts). */
+    sv?: number;
   }
 }
 
@@ -46,8 +43,6 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const version = (await currentSessionVersion(user.id)) ?? 0;
         return withSignInClaims({ ...token, sub: user.id, [SESSION_VERSION_CLAIM]: version }, user.id);
       }
-      // A reset password or a claimed account bumped the version: older sessions end here.
-      if (token.sub && !(await isSessionCurrent(token.sub, token[SESSION_VERSION_CLAIM]))) return null;
       if (trigger === 'update') return withSwitchedTenant(token, (session as { tenant?: unknown } | undefined)?.tenant);
       return token;
     },
