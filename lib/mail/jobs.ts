@@ -46,19 +46,20 @@ defineJob({
   async handler(raw) {
     const mail = platformMail.parse(raw);
     const common = { eventKey: mail.eventKey, to: mail.to };
-    if (mail.template === 'password-changed')
-      return void (await deliverEmail({
-        ...common,
-        template: mail.template,
-        props: { url: absoluteUrl('/forgot-password') },
-      }));
-    if (mail.template === 'verify-email')
-      return void (await deliverEmail({
-        ...common,
-        template: mail.template,
-        props: { url: absoluteUrl(mail.path), name: mail.name ?? null },
-      }));
-    await deliverEmail({ ...common, template: mail.template, props: { url: absoluteUrl(mail.path) } });
+    switch (mail.template) {
+      case 'password-changed':
+        await deliverEmail({ ...common, template: mail.template, props: { url: absoluteUrl('/forgot-password') } });
+        return;
+      case 'verify-email':
+        await deliverEmail({
+          ...common,
+          template: mail.template,
+          props: { url: absoluteUrl(mail.path), name: mail.name ?? null },
+        });
+        return;
+      default:
+        await deliverEmail({ ...common, template: mail.template, props: { url: absoluteUrl(mail.path) } });
+    }
   },
 });
 
