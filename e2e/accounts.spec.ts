@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, signIn, subdomainUrl, waitForEmail } from './helpers';
+import { linkIn, signIn, waitForEmail } from './helpers';
 
 /**
  * Issue 12 in the browser, with the emails read from the dev inbox: sign up → verify → onboard,
