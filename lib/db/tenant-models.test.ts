@@ -9,7 +9,7 @@ describe('tenant model graph', () => {
       .filter((m) => m.tenantOwned)
       .map((m) => m.name)
       .sort();
-    expect(owned).toEqual(['ApiKey', 'AuditLog', 'Document', 'Invitation', 'Item', 'Membership']);
+    expect(owned).toEqual(['ApiKey', 'AuditLog', 'Document', 'Invitation', 'Item', 'JobOutbox', 'Membership']);
     expect(graph.get('User')?.relations.get('items')).toMatchObject({ model: 'Item', isList: true });
     expect(graph.get('Item')?.relations.get('createdBy')).toMatchObject({
       model: 'User',
