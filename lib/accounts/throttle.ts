@@ -14,9 +14,11 @@ const WINDOW_SECONDS = 15 * 60;
 const BUDGETS = { email: 5, ip: 30 } as const;
 
 function limiter(kind: keyof typeof BUDGETS): RateLimiterAbstract {
-  return singleton(`accounts.throttle.${kind}`, () => {
-    const options = { keyPrefix: `${keyPrefix()}:account-${kind}`, points: BUDGETS[kind], duration: WINDOW_SECONDS };
-    const redis = getSharedRedis();
+  const prefix = `${keyPrefix()}:account-${kind}`;
+  const redis = getSharedRedis();
+  // Keyed by prefix and store, like lib/rate-limit's limiters: a test that changes RATE_LIMIT_PREFIX gets its own.
+  return singleton(`accounts.throttle.${redis ? 'redis' : 'memory'}.${prefix}`, () => {
+    const options = { keyPrefix: prefix, points: BUDGETS[kind], duration: WINDOW_SECONDS };
     return redis
       ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
       : new RateLimiterMemory(options);
