@@ -1,21 +1,10 @@
-import 'server-only';
-import { env } from '@/lib/env';
-import { logger } from '@/lib/log/logger';
 import { absoluteUrl } from '@/lib/urls/tenant-origin';
 
 /**
- * The absolute accept link for an invitation, on the deployment's configured origin (`/invite` is
- * an app-level route on every host and in every resolver mode). Never from the request's Host or
- * X-Forwarded-Host: a client could choose those, and the link carries the invitation's secret
- * (issue 10, finding 2).
+ * The absolute accept link for an invitation. `/invite` is an app-level route on every host and
+ * in every resolver mode, and the origin comes from configuration (APP_URL), never from the
+ * request's Host or X-Forwarded-Host, so a forged header cannot redirect the link.
  */
-export async function invitationLink(token: string): Promise<string> {
+export function invitationLink(token: string): string {
   return absoluteUrl(`/invite/${token}`);
-}
-
-/** Development convenience (there is no mailer): the link goes to the server console. */
-export function logInvitationLink(email: string, link: string): void {
-  if (env.NODE_ENV !== 'production' || env.INVITE_LOG_LINKS) {
-    logger.info({ area: 'invite', email, link }, 'invitation link (development: no mailer)');
-  }
 }
