@@ -85,7 +85,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const subdomain = await start({
     TENANT_RESOLVER: 'subdomain',
     TENANT_MAIN_DOMAIN: 'localhost',
-    AUTH_EMAIL_LOG_LINKS: '1',
     LOG_LEVEL: 'info',
   });
   const pathMode = await start({ TENANT_RESOLVER: 'path' });
