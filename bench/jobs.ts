@@ -14,6 +14,7 @@ import { createScratchDb } from '@/tests/fixtures/scratch-db';
 import { flags, log } from './lib/report';
 
 const N = Number(process.env.BENCH_JOBS ?? (flags.quick ? 300 : 1000));
+const BATCH = 4; // the worker's default concurrency
 
 async function main(): Promise<void> {
   const database = await createScratchDb({ seed: true });
@@ -35,12 +36,16 @@ async function main(): Promise<void> {
     const plainAll = new Promise<void>((resolve) => {
       plainFinished = resolve;
     });
-    await plain.work('bench-plain', { batchSize: 1, pollingIntervalSeconds: 0.5 }, async () => {
-      plainDone += 1;
-      if (plainDone === N) plainFinished();
+    // The same fetch policy as lib/jobs/worker.ts: batches of BATCH, woken at once while batches are full.
+    let plainWorker = '';
+    plainWorker = await plain.work('bench-plain', { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      plainDone += jobs.length;
+      if (plainDone >= N) plainFinished();
+      if (jobs.length === BATCH) plain.notifyWorker(plainWorker);
     });
     const t0 = performance.now();
     for (let i = 0; i < N; i++) await plain.send('bench-plain', { i });
+    plain.notifyWorker(plainWorker);
     await plainAll;
     const plainSeconds = (performance.now() - t0) / 1000;
     await plain.stop({ graceful: false, wait: true });
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
         if (wrappedDone === N) wrappedFinished();
       },
     });
-    const worker = await startWorker({ boss: createBoss(database.url), relayIntervalMs: 100 });
+    const worker = await startWorker({ boss: createBoss(database.url), relayIntervalMs: 100, concurrency: BATCH });
     const t1 = performance.now();
     for (let i = 0; i < N; i++) await enqueue(tenant.id, 'bench-wrapped', { i });
     await wrappedAll;
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
     const plainRate = N / plainSeconds;
     const wrappedRate = N / wrappedSeconds;
     const ratio = wrappedRate / plainRate;
-    log(`jobs: ${N} no-op jobs, one worker, one subscription each`);
+    log(`jobs: ${N} no-op jobs, one worker, one subscription each, batches of ${BATCH}`);
     log(`  plain pg-boss      ${plainRate.toFixed(1)} jobs/s`);
     log(`  enqueue(tenant, …) ${wrappedRate.toFixed(1)} jobs/s (outbox + relay + withTenant)`);
     log(`  ratio wrapper/plain ${ratio.toFixed(2)}`);

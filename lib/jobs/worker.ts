@@ -24,25 +24,36 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   await boss.start();
   await ensureQueues(boss);
 
+  // One subscription per job kind, fetching up to `concurrency` jobs at a time and running them
+  // side by side. pg-boss waits a polling interval after every fetch unless notified, so a full
+  // batch (more may be waiting) and a relay that just queued jobs both wake the subscriptions.
+  const batchSize = options.concurrency ?? 4;
+  const workerIds: string[] = [];
   for (const job of definedJobs()) {
-    for (let i = 0; i < (options.concurrency ?? 1); i++) {
-      await boss.work<RelayedJob>(
-        job.name,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-        async ([item]) => {
-          if (!item) return;
-          try {
-            await runJob(job.name, item.id, item.data, item.retryCount);
-          } catch (error) {
-            logger.warn(
-              { area: 'jobs', job: job.name, id: item.id, attempt: item.retryCount, err: error },
-              'job failed',
-            );
-            throw error; // pg-boss marks it for retry with backoff, then the dead letters
-          }
-        },
-      );
-    }
+    let workerId = '';
+    workerId = await boss.work<RelayedJob>(
+      job.name,
+      { includeMetadata: true, batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+      async (items) => {
+        await Promise.all(
+          items.map(async (item) => {
+            try {
+              await runJob(job.name, item.id, item.data, item.retryCount);
+            } catch (error) {
+              const message = error instanceof Error ? error.message : String(error);
+              logger.warn(
+                { area: 'jobs', job: job.name, id: item.id, attempt: item.retryCount, err: error },
+                'job failed',
+              );
+              // Retried with backoff while retries last, then failed and copied to the dead letters.
+              await boss.fail(job.name, item.id, { message });
+            }
+          }),
+        );
+        if (items.length === batchSize) boss.notifyWorker(workerId);
+      },
+    );
+    workerIds.push(workerId);
   }
 
   let stopped = false;
@@ -53,6 +64,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       .then(() => relayOutbox(boss))
       .then((count) => {
         failingSince = 0;
+        if (count > 0) for (const id of workerIds) boss.notifyWorker(id);
         return count;
       })
       .catch((error) => {
