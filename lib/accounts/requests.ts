@@ -1,12 +1,11 @@
 import 'server-only';
 import type { ActionState } from '@/lib/actions/action-state';
 import { inputErrors } from '@/lib/actions/field-errors';
-import { rateLimitMessage } from '@/lib/rate-limit';
+import { spendAttempt, throttleMessage } from '@/lib/rate-limit/auth-throttle';
 import { RESET_SENT, SIGN_UP_SENT } from './messages';
 import { requestPasswordReset } from './password-reset';
 import { forgotPasswordSchema, signUpSchema } from './schemas';
 import { requestSignUp } from './sign-up';
-import { throttleAccountMail } from './throttle';
 
 /**
  * The two account forms that mail a stranger, with explicit inputs (the client IP from the
@@ -30,8 +29,9 @@ export function parseForm<T>(
 export async function submitSignUp(formData: FormData, ip: string | null): Promise<ActionState> {
   const form = parseForm(signUpSchema, formData);
   if (!form.ok) return form.state;
-  const limit = await throttleAccountMail('sign-up', form.data.email, ip);
-  if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };
+  // The same per-IP and per-account budgets as every other sign-in door (lib/rate-limit/auth-throttle.ts).
+  const limit = await spendAttempt('signUp', { ip, account: form.data.email });
+  if (!limit.ok) return { ok: false, error: throttleMessage(limit.retryAfterSeconds) };
   await requestSignUp(form.data);
   return { ok: true, message: SIGN_UP_SENT };
 }
@@ -39,8 +39,8 @@ export async function submitSignUp(formData: FormData, ip: string | null): Promi
 export async function submitForgotPassword(formData: FormData, ip: string | null): Promise<ActionState> {
   const form = parseForm(forgotPasswordSchema, formData);
   if (!form.ok) return form.state;
-  const limit = await throttleAccountMail('password-reset', form.data.email, ip);
-  if (!limit.ok) return { ok: false, error: rateLimitMessage(limit.retryAfterSeconds) };
+  const limit = await spendAttempt('passwordReset', { ip, account: form.data.email });
+  if (!limit.ok) return { ok: false, error: throttleMessage(limit.retryAfterSeconds) };
   await requestPasswordReset(form.data.email);
   return { ok: true, message: RESET_SENT };
 }

@@ -115,6 +115,9 @@ export const DEFAULT_PATH_EXCLUDE = reserved(
   'signup',
   'onboarding',
   'invite',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
 );
 
 /**

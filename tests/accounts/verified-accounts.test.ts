@@ -185,6 +185,6 @@ describe('password reset', () => {
     const results = [];
     for (let i = 0; i < 7; i++) results.push(await submitForgotPassword(form({ email }), null));
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
-    expect(results[5]).toMatchObject({ ok: false, error: expect.stringMatching(/Too many requests/) });
+    expect(results[5]).toMatchObject({ ok: false, error: expect.stringMatching(/Too many attempts/) });
   });
 });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disconnectDb } from '@/lib/db';
 import { type AppServer, ensureBuilt, type HttpResult, requestAs, startApp } from '../fixtures/app-server';
 import { type MailHarness, startMailHarness } from '../fixtures/mail-harness';
 import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
@@ -13,6 +14,7 @@ import { actionId } from '../reliability/helpers';
 let database: ScratchDb;
 let app: AppServer;
 let mail: MailHarness;
+let serverUrl: string | undefined;
 let apex: string; // localhost:<port> — APP_URL's host
 let acme: string;
 let globex: string;
@@ -82,7 +84,10 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   });
   apex = `localhost:${app.port}`;
-  // The worker builds links from the same APP_URL the app uses (the fixture's default).
+  // The worker (in this process) relays this suite's outbox: lib/db reads DATABASE_URL. It builds
+  // links from the same APP_URL the app uses (the fixture's default).
+  serverUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = database.url;
   mail = await startMailHarness(database.url, `http://localhost:${app.port}`);
   acme = `acme.localhost:${app.port}`;
   globex = `globex.localhost:${app.port}`;
@@ -91,6 +96,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await mail?.stop();
+  await disconnectDb();
+  process.env.DATABASE_URL = serverUrl;
   await database?.drop();
 });
 
