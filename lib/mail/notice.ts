@@ -1,0 +1,24 @@
+import { queuePlatformMail } from './send';
+
+/**
+ * Queues one `notice` mail per recipient for one event (billing and lifecycle notices to a tenant's
+ * owners). The event key names the event; each recipient's delivery key appends the user id, so
+ * a repeated call for the same event mails nobody twice (lib/mail/deliver.ts) and every owner gets
+ * their own mail. `path` is an app path: the job turns it into a link on APP_URL.
+ */
+export type Notice = { subject: string; lines: string[]; path?: string; label?: string };
+export type NoticeRecipient = { id: string; email: string };
+
+export async function queueNotice(eventKey: string, recipients: NoticeRecipient[], notice: Notice): Promise<void> {
+  for (const recipient of recipients) {
+    await queuePlatformMail({
+      eventKey: `${eventKey}:${recipient.id}`,
+      to: recipient.email,
+      template: 'notice',
+      subject: notice.subject,
+      lines: notice.lines,
+      path: notice.path ?? null,
+      label: notice.label ?? null,
+    });
+  }
+}
