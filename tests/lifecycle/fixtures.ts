@@ -93,6 +93,8 @@ export async function fillTenant(tenantId: string, tag: string): Promise<void> {
     await c.billingEvent.create({
       data: { id: `evt-${tag}-${createId()}`, tenantId, type: 'seed', stripeCreatedAt: new Date(), payload: {} },
     });
-    await c.jobOutbox.create({ data: { tenantId, name: `seed-${tag}`, key: `seed-${tag}-${createId()}`, payload: { tag } } });
+    await c.jobOutbox.create({
+      data: { tenantId, name: `seed-${tag}`, key: `seed-${tag}-${createId()}`, payload: { tag } },
+    });
   });
 }
