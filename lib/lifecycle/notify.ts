@@ -58,7 +58,7 @@ export async function notifyOwnershipTransferred(t: {
 }): Promise<void> {
   const at = (t.at ?? new Date()).toISOString();
   await queueNotice(`ownership:${t.tenantId}:${t.to.id}:${at}`, [t.from, t.to], {
-    subject: `${t.to.email} is now an owner of ${t.slug}`,
+    subject: `Ownership of ${t.slug} changed`,
     lines: [`${t.from.email} made ${t.to.email} an owner of the workspace ${t.slug}.`],
     path: '/login',
     label: 'Sign in',

@@ -15,8 +15,9 @@ export async function queueNotice(eventKey: string, recipients: NoticeRecipient[
       eventKey: `${eventKey}:${recipient.id}`,
       to: recipient.email,
       template: 'notice',
-      subject: notice.subject,
-      lines: notice.lines,
+      // Clamped to the job's schema, so a long tenant name or address can never make the job fail.
+      subject: notice.subject.slice(0, 200),
+      lines: notice.lines.slice(0, 6).map((line) => line.slice(0, 500)),
       path: notice.path ?? null,
       label: notice.label ?? null,
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutTenant } from '@/lib/db';
+import { notifyOwnershipTransferred } from '@/lib/lifecycle/notify';
 import { scheduleDeletion } from '@/lib/lifecycle/status';
 import { addMember, makeUser, seededDbForSuite, tenantId, userId } from '../accounts/scratch';
 import { checkoutEvent, deliver, invoiceEvent, subscriptionEvent, subscriptionFor } from '../billing/helpers';
@@ -74,5 +75,18 @@ describe('billing and lifecycle notices over SMTP', () => {
     expect(await queuedKeys(`deletion:${globex}:`)).toEqual([
       `deletion:${globex}:${purgeAfter?.toISOString()}:${await userId('bob@globex.test')}`,
     ]);
+  });
+
+  it('an ownership transfer mails the previous and the new owner, once each', async () => {
+    const acme = await tenantId('acme');
+    const from = { id: await userId('alice@acme.test'), email: 'alice@acme.test' };
+    const to = { id: await userId('carol@both.test'), email: 'carol@both.test' };
+    const at = new Date();
+    await notifyOwnershipTransferred({ tenantId: acme, slug: 'acme', from, to, at });
+    await notifyOwnershipTransferred({ tenantId: acme, slug: 'acme', from, to, at }); // the same event again
+    const toCarol = await mail.inbox.waitFor((m) => m.to.includes('carol@both.test') && /ownership/i.test(m.subject));
+    const toAlice = await mail.inbox.waitFor((m) => m.to.includes('alice@acme.test') && /ownership/i.test(m.subject));
+    for (const message of [toCarol, toAlice]) expect(message.text).toContain('carol@both.test');
+    expect(await queuedKeys(`ownership:${acme}:`)).toHaveLength(2);
   });
 });
