@@ -13,12 +13,13 @@ import type { RelayedJob } from './relay';
  * A suspended tenant's jobs are held, not run: suspension means no work for that tenant happens,
  * in the background either. The attempt throws, so pg-boss retries it with backoff (visible in
  * `npm run jobs`); once the retries are used up it waits in the dead letters until an operator
- * retries it after unsuspending. Test: tests/jobs/held-jobs.test.ts.
+ * retries it after unsuspending. A purged tenant's leftover jobs end there too, and are dropped.
+ * Test: tests/jobs/held-jobs.test.ts.
  */
 export class TenantSuspendedError extends Error {
   constructor(name: string, tenantId: string) {
     super(
-      `Job ${name} held: tenant ${tenantId} is suspended (retried with backoff; retry from the dead letters once unsuspended)`,
+      `Job ${name} held: tenant ${tenantId} is suspended or gone (retried with backoff; retry from the dead letters once unsuspended)`,
     );
     this.name = 'TenantSuspendedError';
   }
