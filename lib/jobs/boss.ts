@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
 import { DEAD_LETTER_QUEUE, definedJobs } from './registry';
+import type { RelayedJob } from './relay';
 
 /**
  * pg-boss on the app's own PostgreSQL (owner connection, its own schema `JOBS_SCHEMA`): no other
@@ -38,5 +39,17 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     };
     if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, options);
     else await boss.createQueue(job.name, options);
+  }
+}
+
+/**
+ * Upserts the schedule of every recurring job (one row per name in pg-boss's `schedule` table, so
+ * any number of workers starting agree). The scheduled job carries the relayed shape with no
+ * tenant, so it runs like any other platform job. Run after ensureQueues: a schedule needs its queue.
+ */
+export async function ensureSchedules(boss: PgBoss): Promise<void> {
+  for (const job of definedJobs()) {
+    if (!job.cron) continue;
+    await boss.schedule(job.name, job.cron, { tenantId: null, payload: {} } satisfies RelayedJob, { tz: 'UTC' });
   }
 }

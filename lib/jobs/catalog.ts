@@ -3,3 +3,4 @@
  * jobs are added here, so `npm run worker` knows them.
  */
 import '@/lib/mail/jobs';
+import '@/lib/lifecycle/jobs';

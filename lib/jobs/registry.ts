@@ -15,6 +15,11 @@ export type JobDefinition<P = unknown> = {
   retryDelaySeconds?: number;
   /** How long one attempt may run before it counts as failed and is retried (a killed worker). Default 300. */
   expireInSeconds?: number;
+  /**
+   * A recurring platform job: a cron expression (UTC). Every worker upserts the schedule when it
+   * starts (pg-boss `schedule`); pg-boss sends one job per tick, whichever worker's clock sees it.
+   */
+  cron?: string;
 };
 
 const QUEUE_NAME = /^[a-z0-9_-]{1,100}$/;
@@ -22,6 +27,9 @@ const registry = new Map<string, JobDefinition>();
 
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   if (!QUEUE_NAME.test(definition.name)) throw new TypeError(`Invalid job name: ${definition.name}`);
+  // A scheduled job is sent by pg-boss itself, with no outbox row and so no tenant.
+  if (definition.cron && definition.tenant)
+    throw new TypeError(`A recurring job is a platform job: ${definition.name}`);
   registry.set(definition.name, definition as JobDefinition);
   return definition;
 }

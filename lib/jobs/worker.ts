@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { jobsLogger as logger } from './logger';
-import { createBoss, ensureQueues } from './boss';
+import { createBoss, ensureQueues, ensureSchedules } from './boss';
 import { definedJobs } from './registry';
 import { type RelayedJob, relayOutbox } from './relay';
 import { runJob } from './run-job';
@@ -23,6 +23,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   boss.on('error', (error) => logger.error({ area: 'jobs', err: error }, 'job queue error'));
   await boss.start();
   await ensureQueues(boss);
+  await ensureSchedules(boss);
 
   // One subscription per job kind, fetching up to `concurrency` jobs at a time and running them
   // side by side. pg-boss waits a polling interval after every fetch unless notified, so a full

@@ -20,6 +20,16 @@ const platformMail = z.discriminatedUnion('template', [
   z.object({ ...base, template: z.literal('verify-email'), path, name: z.string().max(100).nullish() }),
   z.object({ ...base, template: z.literal('password-reset'), path }),
   z.object({ ...base, template: z.literal('password-changed') }),
+  // Billing and lifecycle notices to a tenant's owners. A platform mail on purpose: the tenant may be
+  // suspended, and the runner holds a suspended tenant's tenant jobs (lib/jobs/run-job.ts).
+  z.object({
+    ...base,
+    template: z.literal('notice'),
+    subject: z.string().min(1).max(200),
+    lines: z.array(z.string().max(500)).min(1).max(6),
+    path: path.nullish(),
+    label: z.string().max(60).nullish(),
+  }),
 ]);
 
 const tenantMail = z.discriminatedUnion('template', [
@@ -49,6 +59,18 @@ defineJob({
     switch (mail.template) {
       case 'password-changed':
         await deliverEmail({ ...common, template: mail.template, props: { url: absoluteUrl('/forgot-password') } });
+        return;
+      case 'notice':
+        await deliverEmail({
+          ...common,
+          template: mail.template,
+          props: {
+            subject: mail.subject,
+            lines: mail.lines,
+            url: mail.path ? absoluteUrl(mail.path) : null,
+            label: mail.label ?? null,
+          },
+        });
         return;
       case 'verify-email':
         await deliverEmail({

@@ -90,3 +90,25 @@ defineJob<{ label: string }>({
     attempts.set(label, (attempts.get(label) ?? 0) + 1);
   },
 });
+
+/** Counts runs per label, with room for a few held attempts (tests/jobs/held-jobs.test.ts). */
+defineJob<{ label: string }>({
+  name: 'test-held',
+  tenant: true,
+  retryLimit: 4,
+  retryDelaySeconds: 1,
+  async handler({ label }) {
+    attempts.set(label, (attempts.get(label) ?? 0) + 1);
+  },
+});
+
+/** The same with a single retry, so a held job reaches the dead letters quickly. */
+defineJob<{ label: string }>({
+  name: 'test-held-once',
+  tenant: true,
+  retryLimit: 1,
+  retryDelaySeconds: 1,
+  async handler({ label }) {
+    attempts.set(label, (attempts.get(label) ?? 0) + 1);
+  },
+});

@@ -33,7 +33,7 @@ async function arrived(to: string) {
 
 describe('every template over SMTP', () => {
   it('covers the catalogue', () => {
-    expect(TEMPLATE_NAMES).toHaveLength(8);
+    expect(TEMPLATE_NAMES).toHaveLength(9);
   });
 
   it.each([

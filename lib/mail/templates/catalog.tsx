@@ -16,6 +16,7 @@ export type TemplateProps = {
   welcome: { url: string; brand: Branding };
   'role-changed': { url: string; brand: Branding; role: string };
   removed: { brand: Branding };
+  notice: { subject: string; lines: string[]; url?: string | null; label?: string | null };
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -28,6 +29,7 @@ export const TEMPLATE_NAMES = [
   'welcome',
   'role-changed',
   'removed',
+  'notice',
 ] as const satisfies readonly TemplateName[];
 
 type Built = { subject: string; element: ReactElement };
@@ -122,6 +124,20 @@ export const TEMPLATES: { [K in TemplateName]: (props: TemplateProps[K]) => Buil
     element: (
       <EmailLayout preview={`You were removed from ${brand.name}`} brand={brand}>
         <Text>You are no longer a member of {brand.name}. Ask one of its owners if this is a mistake.</Text>
+      </EmailLayout>
+    ),
+  }),
+  // The one generic platform notice (billing and lifecycle events): a few short lines of plain text
+  // and, optionally, one button to a page of the app. Lines are rendered as text, never as HTML.
+  notice: ({ subject, lines, url, label }) => ({
+    subject,
+    element: (
+      <EmailLayout preview={subject}>
+        {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of lines, rendered once
+          <Text key={index}>{line}</Text>
+        ))}
+        {url ? <Action url={url} label={label ?? 'Open Tenantry'} /> : null}
       </EmailLayout>
     ),
   }),
