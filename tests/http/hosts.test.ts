@@ -54,7 +54,7 @@ function loggedLinks(): string[] {
 
 /** Waits until more than `count` magic links arrived (the worker relays and sends within moments). */
 async function linksAfter(count: number): Promise<string[]> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 30_000;
   while (loggedLinks().length <= count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   return loggedLinks().slice(count);
 }
