@@ -24,6 +24,10 @@ describe('bodyProblem', () => {
       ),
     ).toBeNull();
     expect(await bodyProblem(multipart([['0', '[null,"$K1"]']]))).toBeNull(); // an empty FormData
+    // Chromium's boundary has capitals: it must be parsed as sent, not lower-cased.
+    const chromium = '----WebKitFormBoundaryAbCdEfGh12345678';
+    const framed = `--${chromium}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null]\r\n--${chromium}--\r\n`;
+    expect(await bodyProblem(req(framed, { 'content-type': `multipart/form-data; boundary=${chromium}` }))).toBeNull();
     expect(
       await bodyProblem(
         multipart([

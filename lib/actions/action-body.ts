@@ -102,7 +102,11 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
         return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
     }
-    const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    // The original header: the multipart boundary is case-sensitive (Chromium's has capitals), and
+    // `type` above is lower-cased for matching only.
+    const form = await new Response(bytes, {
+      headers: { 'content-type': request.headers.get('content-type') ?? type },
+    }).formData();
     // React appends every part before the model that references it (the root, `0`, comes last):
     // a reference to a part that is missing or comes later is "Invalid forward reference" in the decoder.
     const position = new Map<string, number>();
