@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { type ActionState, initialActionState } from '@/lib/actions/action-state';
 
@@ -23,8 +24,8 @@ export function OwnerZone({ slug, exportHref, graceDays, candidates, transfer, r
   const [deleteState, deleteAction, deleting] = useActionState(remove, initialActionState);
   return (
     <section className="space-y-6" data-testid="owner-zone">
-      <h2 className="text-xl font-medium">Owner</h2>
-      <p>
+      <h2 className="text-lg font-semibold">Owner</h2>
+      <p className="text-sm">
         <a href={exportHref} className="underline" data-testid="export-data">
           Export all data
         </a>{' '}
@@ -45,7 +46,7 @@ export function OwnerZone({ slug, exportHref, graceDays, candidates, transfer, r
           ))}
         </Select>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="stepDown" /> and step down to admin
+          <input type="checkbox" name="stepDown" className="size-4 accent-primary" /> and step down to admin
         </label>
         <Button type="submit" size="sm" variant="outline" pending={transferring}>
           Transfer ownership
@@ -58,7 +59,7 @@ export function OwnerZone({ slug, exportHref, graceDays, candidates, transfer, r
           Delete this workspace: type <code>{slug}</code> to confirm. It is suspended now and purged after {graceDays}{' '}
           days; until then it can be restored.
         </label>
-        <input id="confirm" name="confirm" className="w-full rounded border px-3 py-2" autoComplete="off" />
+        <Input id="confirm" name="confirm" autoComplete="off" />
         <Button type="submit" size="sm" variant="destructive" pending={deleting}>
           Delete workspace
         </Button>
