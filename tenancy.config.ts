@@ -38,7 +38,8 @@ export default defineTenancy({
     // 1-based path segment holding the slug: /acme/dashboard → acme.  env: TENANT_PATH_POSITION
     position: 1,
     // Segments that are never tenants (case-insensitive): admin, api, static, media, _next, login,
-    // logout, signup, onboarding, invite.                               env: TENANT_PATH_EXCLUDE
+    // logout, signup, onboarding, invite, forgot-password, reset-password, verify-email.
+    //                                                                   env: TENANT_PATH_EXCLUDE
     exclude: DEFAULT_PATH_EXCLUDE,
   },
 

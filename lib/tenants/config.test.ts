@@ -29,7 +29,21 @@ describe('defineTenancy defaults', () => {
       subdomain: { exclude: ['www', 'api', 'admin'], mainDomain: null },
       path: {
         position: 1,
-        exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'logout', 'signup', 'onboarding', 'invite'],
+        exclude: [
+          'admin',
+          'api',
+          'static',
+          'media',
+          '_next',
+          'login',
+          'logout',
+          'signup',
+          'onboarding',
+          'invite',
+          'forgot-password',
+          'reset-password',
+          'verify-email',
+        ],
       },
       header: { name: 'X-Tenant-ID' },
       session: { key: 'tenant_id', jwtClaim: 'tenant_id' },
@@ -55,7 +69,21 @@ describe('defineTenancy defaults', () => {
     expect(c.defaultTenant).toBe('acme');
     expect(c.path).toEqual({
       position: 2,
-      exclude: ['admin', 'api', 'static', 'media', '_next', 'login', 'logout', 'signup', 'onboarding', 'invite'],
+      exclude: [
+        'admin',
+        'api',
+        'static',
+        'media',
+        '_next',
+        'login',
+        'logout',
+        'signup',
+        'onboarding',
+        'invite',
+        'forgot-password',
+        'reset-password',
+        'verify-email',
+      ],
     });
     expect(c.subdomain.mainDomain).toBe('example.com');
   });
