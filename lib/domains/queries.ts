@@ -101,7 +101,7 @@ export async function recordCheck(
 /** Makes one verified domain the tenant's primary (links and sign-in land there); the others lose it. */
 export async function setPrimaryDomain(tenantId: string, id: string): Promise<boolean> {
   const domain = await findDomain(tenantId, id);
-  if (!domain || domain.status !== 'verified') return false;
+  if (domain?.status !== 'verified') return false;
   const client = forTenant(tenantId);
   await client.tenantDomain.updateMany({ where: { primary: true }, data: { primary: false } });
   await client.tenantDomain.updateMany({ where: { id }, data: { primary: true } });
