@@ -1,4 +1,3 @@
-import 'server-only';
 import { Resolver } from 'node:dns/promises';
 import { env } from '@/lib/env';
 import { verificationRecordName } from './hostname';

@@ -1,4 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
+import { env } from '@/lib/env';
 import { appOriginUrl } from '@/lib/urls/app-origin';
 import { tenantMainDomain } from '@/lib/urls/tenant-origin';
 
@@ -44,4 +45,9 @@ export function displayHostname(hostname: string): string {
 /** Where the TXT record proving ownership lives. */
 export function verificationRecordName(hostname: string): string {
   return `_tenantry.${hostname}`;
+}
+
+/** Where a custom domain's CNAME points: CUSTOM_DOMAIN_TARGET, else the deployment's own host. */
+export function cnameTarget(): string {
+  return env.CUSTOM_DOMAIN_TARGET ?? appOriginUrl().hostname;
 }

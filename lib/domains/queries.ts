@@ -1,4 +1,3 @@
-import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { forTenant, withoutTenant } from '@/lib/db';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
