@@ -1,4 +1,4 @@
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/log/base';
 
 /**
  * The ONE place a domain's status change reaches its owners. There is no mailer or job queue in
