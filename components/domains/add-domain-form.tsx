@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { FormMessage } from '@/components/forms/form-message';
 import { fieldError, useActionForm } from '@/components/forms/use-action-form';
 import { Field } from '@/components/ui/field';
@@ -11,7 +12,8 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Adds a custom domain as pending; the list below then shows the DNS records to create. */
 export function AddDomainForm({ action }: { action: Action }) {
-  const { state, formProps } = useActionForm(action, { resetOnSuccess: true });
+  const router = useRouter();
+  const { state, formProps } = useActionForm(action, { resetOnSuccess: true, onSuccess: () => router.refresh() });
   return (
     <div className="space-y-2">
       <form {...formProps} className="flex flex-wrap items-end gap-3">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -37,6 +38,7 @@ function Record({ type, name, value }: { type: string; name: string; value: stri
 
 /** One custom domain: its status, the exact DNS records to create, and Verify now / Make primary / Remove. */
 export function DomainRow({ domain, verify, remove, makePrimary }: Props) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const run = async (action: Action) => {
     const form = new FormData();
@@ -45,6 +47,7 @@ export function DomainRow({ domain, verify, remove, makePrimary }: Props) {
     if (result.ok) {
       setError(null);
       toast.success(result.message ?? 'Done');
+      router.refresh();
     } else setError(result.error ?? 'Something went wrong');
   };
   return (

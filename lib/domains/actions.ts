@@ -1,5 +1,4 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
 import { ActionError } from '@/lib/actions/run-tenant-action';
 import { entitlements } from '@/lib/billing/entitlements';
@@ -12,9 +11,9 @@ import { verifyDomain } from './verify';
  * The Domains page's actions (`domains.manage`, owners only), entry points in
  * components/domains/actions.ts. Adding and verifying need the plan's `customDomains` feature;
  * removing never does (a downgraded tenant can always clean up). Every success is audited by
- * `tenantAction`. Tests: tests/domains/domains.test.ts.
+ * `tenantAction`. The page refreshes itself after a success (`router.refresh()` in
+ * components/domains), so the bodies need no Next request context. Tests: tests/domains/domains.test.ts.
  */
-const PAGE = '/[tenant]/settings/domains';
 const NOT_ON_PLAN = 'Custom domains are not included in your plan; upgrade on the Billing page.';
 
 async function requireFeature(tenantId: string): Promise<void> {
@@ -29,7 +28,6 @@ export const addDomainAction = defineAction(
     if (!parsed.ok) throw new ActionError(parsed.error, { hostname: [parsed.error] });
     const result = await insertDomain(tenant.id, parsed.hostname);
     if (!result.ok) throw new ActionError('This domain is already listed', { hostname: ['Already listed'] });
-    revalidatePath(PAGE, 'page');
     return {
       message: `Added ${parsed.display}: create the DNS records, then verify.`,
       data: { id: result.domain.id },
@@ -45,7 +43,6 @@ export const verifyDomainAction = defineAction(
     const domain = await findDomain(tenant.id, input.id);
     if (!domain) throw new ActionError('That domain does not exist.');
     const outcome = await verifyDomain(tenant.id, domain);
-    revalidatePath(PAGE, 'page');
     if (outcome.status !== 'verified') throw new ActionError(`Not verified yet: ${outcome.error}`);
     return { message: 'Domain verified.', audit: { id: domain.id, hostname: domain.hostname } };
   },
@@ -56,7 +53,6 @@ export const removeDomainAction = defineAction(
   async (input, { tenant }) => {
     const domain = await deleteDomain(tenant.id, input.id);
     if (!domain) throw new ActionError('That domain does not exist.');
-    revalidatePath(PAGE, 'page');
     return { message: 'Domain removed.', audit: { id: domain.id, hostname: domain.hostname } };
   },
 );
@@ -65,7 +61,6 @@ export const makePrimaryDomainAction = defineAction(
   { name: 'domains.primary', permission: 'domains.manage', schema: domainIdSchema },
   async (input, { tenant }) => {
     if (!(await setPrimaryDomain(tenant.id, input.id))) throw new ActionError('Only a verified domain can be primary.');
-    revalidatePath(PAGE, 'page');
     return { message: 'Primary domain set.', audit: { id: input.id } };
   },
 );
