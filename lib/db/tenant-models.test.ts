@@ -18,6 +18,7 @@ describe('tenant model graph', () => {
       'Item',
       'Membership',
       'Subscription',
+      'TenantDomain',
     ]);
     expect(graph.get('User')?.relations.get('items')).toMatchObject({ model: 'Item', isList: true });
     expect(graph.get('Item')?.relations.get('createdBy')).toMatchObject({

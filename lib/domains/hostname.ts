@@ -8,7 +8,7 @@ import { tenantMainDomain } from '@/lib/urls/tenant-origin';
  * host without a trailing dot; people see it decoded (`domainToUnicode`). Refused: IP addresses,
  * wildcards, anything that is not a plain DNS name of two or more labels, and the deployment's own
  * names (APP_URL's host, the tenant main domain and everything under them) — a tenant must not
- * claim another tenant's subdomain or the apex. Tests: tests/domains/hostname.test.ts.
+ * claim another tenant's subdomain or the apex. Tests: tests/domains/domains.test.ts.
  */
 export type HostnameResult = { ok: true; hostname: string; display: string } | { ok: false; error: string };
 
