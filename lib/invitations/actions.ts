@@ -33,7 +33,7 @@ export const inviteMemberAction = defineAction(
       role: input.role,
     });
     if (!result.ok) throw new ActionError(result.error, { [result.field]: [result.error] });
-    const link = await invitationLink(result.token);
+    const link = await invitationLink(result.token, tenant.slug);
     logInvitationLink(result.invitation.email, link);
     revalidatePath(MEMBERS_PAGE, 'page');
     // The link goes back to the inviter once; the audit entry gets the invitation id, never the token.

@@ -143,6 +143,39 @@ describe('a custom domain over HTTP', () => {
     expect(await ask('')).toBe(404);
   });
 
+  it('sign-in crosses to the custom domain by the handoff; cookies stay host-only', async () => {
+    const custom = `${ACME_HOST}:${app.port}`;
+    // The custom host's sign-in page first asks the apex, naming itself.
+    const silent = await get(custom, '/login?next=%2Fdocuments');
+    expect(silent.status).toBe(307);
+    const ask = new URL(String(silent.headers.location));
+    expect(ask.host).toBe(`localhost:${app.port}`);
+    expect(ask.searchParams.get('host')).toBe(custom);
+
+    const apexCookie = await signInAs(app, `localhost:${app.port}`, 'carol@both.test');
+    const start = await get(`localhost:${app.port}`, `${ask.pathname}${ask.search}`, { cookie: apexCookie });
+    expect(start.status).toBe(303);
+    const ticket = new URL(String(start.headers.location));
+    expect(ticket.host).toBe(custom);
+    const redeem = await get(custom, `${ticket.pathname}${ticket.search}`);
+    expect(redeem.status).toBe(303);
+    const setCookie = ([] as string[]).concat(redeem.headers['set-cookie'] ?? []);
+    const session = setCookie.find((c) => c.includes('session-token='));
+    expect(session).toBeDefined();
+    expect(session?.toLowerCase()).not.toContain('domain=');
+    const page = await get(custom, '/documents', { cookie: session?.split(';')[0] ?? '' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Acme Launch Plan');
+
+    // acme's domain named for globex (carol is a member of both): the handoff goes to globex's own host.
+    const other = await get(
+      `localhost:${app.port}`,
+      `/api/auth/handoff/start?tenant=globex&next=%2Fdashboard&host=${encodeURIComponent(custom)}`,
+      { cookie: apexCookie },
+    );
+    expect(new URL(String(other.headers.location)).host).toBe(`globex.localhost:${app.port}`);
+  });
+
   it('a removed domain stops resolving within the TTL', async () => {
     const host = `${ACME_HOST}:${app.port}`;
     expect((await get(host, '/login?sso=0')).status).toBe(200);
