@@ -3,7 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FORBIDDEN_MESSAGE, runTenantAction } from '@/lib/actions/run-tenant-action';
 import { requiredRole } from '@/lib/auth/permissions';
 import { withoutTenant } from '@/lib/db';
-import { addDomainAction, removeDomainAction, verifyDomainAction } from '@/lib/domains/actions';
+import {
+  addDomainAction,
+  makePrimaryDomainAction,
+  removeDomainAction,
+  verifyDomainAction,
+} from '@/lib/domains/actions';
+import { tenantPrimaryOrigin, verifiedCustomOrigin } from '@/lib/domains/tenant-origin';
+import { invitationLink } from '@/lib/invitations/link';
 import { normalizeHostname, verificationRecordName } from '@/lib/domains/hostname';
 import { findDomain, listDomains, verifiedDomainOwner } from '@/lib/domains/queries';
 import { verifyDomains } from '@/lib/domains/verify';
@@ -177,5 +184,24 @@ describe('adding and verifying a domain', () => {
     dns.setTxt(verificationRecordName(host), [claim!.token]);
     expect((await run(verifyDomainAction, 'bob@globex.test', 'globex', { id: claim!.id })).ok).toBe(true);
     expect(await verifiedDomainOwner(host)).toBe('globex');
+  });
+});
+
+describe('links on a primary custom domain', () => {
+  const host = 'app.acme-custom.test';
+
+  it('only a verified domain can be primary; invitation links and the handoff then use it', async () => {
+    const acmeRow = (await listDomains(await tenantId('acme')))[0]!;
+    expect((await run(makePrimaryDomainAction, 'alice@acme.test', 'acme', { id: acmeRow.id })).ok).toBe(false);
+    expect(await invitationLink('tok', 'acme')).toBe('http://localhost:3000/invite/tok');
+
+    const globexRow = (await listDomains(await tenantId('globex')))[0]!;
+    expect((await run(makePrimaryDomainAction, 'bob@globex.test', 'globex', { id: globexRow.id })).ok).toBe(true);
+    expect(await invitationLink('tok', 'globex')).toBe(`http://${host}:3000/invite/tok`);
+    expect(await tenantPrimaryOrigin('globex')).toBe(`http://${host}:3000`);
+    // A client-named host counts only for the tenant that verified it.
+    expect(await verifiedCustomOrigin('globex', `${host.toUpperCase()}.:8443`)).toBe(`http://${host}:8443`);
+    expect(await verifiedCustomOrigin('acme', host)).toBeNull();
+    expect(await verifiedCustomOrigin('globex', 'evil.example')).toBeNull();
   });
 });
