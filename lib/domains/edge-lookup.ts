@@ -60,3 +60,15 @@ export async function customHostTenant(host: string | null, origin: string): Pro
   cache.set(name, { slug, expires: now + env.CUSTOM_DOMAIN_CACHE_SECONDS * 1000 });
   return slug;
 }
+
+/** The tenant of a browser Origin (`https://app.acme.com`) on a verified custom domain, or null (the sidecar's check). */
+export async function customOriginTenant(origin: string, lookupOrigin: string): Promise<string | null> {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return customHostTenant(url.host, lookupOrigin);
+}

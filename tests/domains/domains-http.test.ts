@@ -8,6 +8,7 @@ import { type AppServer, ensureBuilt, type HttpResult, requestAs, startApp } fro
 import { type DnsServer, startDnsServer } from '../fixtures/dns-server';
 import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
 import { signInAs } from '../fixtures/sign-in';
+import { connect, mint, startServer, users } from '../realtime/helpers';
 
 /**
  * Custom domains over HTTP against `next start` in subdomain mode, with a real DNS server on
@@ -46,6 +47,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.DNS_RESOLVER = dns.address;
   process.env.AUTH_SECRET = AUTH_SECRET;
+  process.env.CUSTOM_DOMAIN_CACHE_SECONDS = '1';
   app = await startApp({
     DATABASE_URL: database.url,
     TENANT_RESOLVER: 'subdomain',
@@ -66,6 +68,7 @@ afterAll(async () => {
   process.env.DATABASE_URL = previous?.url;
   if (previous?.dns === undefined) delete process.env.DNS_RESOLVER;
   if (previous?.secret === undefined) delete process.env.AUTH_SECRET;
+  delete process.env.CUSTOM_DOMAIN_CACHE_SECONDS;
   await dns?.stop();
   await database?.drop();
 });
@@ -176,11 +179,33 @@ describe('a custom domain over HTTP', () => {
     expect(new URL(String(other.headers.location)).host).toBe(`globex.localhost:${app.port}`);
   });
 
-  it('a removed domain stops resolving within the TTL', async () => {
+  it('a removed domain stops resolving within the TTL, at the edge and in the sidecar', async () => {
     const host = `${ACME_HOST}:${app.port}`;
-    expect((await get(host, '/login?sso=0')).status).toBe(200);
-    await deleteDomain(database.seeded?.tenants.acme ?? '', acmeDomain.id);
-    expect(await eventually(async () => (await get(host, '/login?sso=0')).status === 421)).toBe(true);
+    const origin = `http://${host}`;
+    const sidecar = await startServer({ customDomainLookupOrigin: app.url });
+    try {
+      expect((await get(host, '/login?sso=0')).status).toBe(200);
+      const socket = await connect(sidecar.port, { token: await mint(users.alice), origin });
+      expect(socket.connected).toBe(true);
+      socket.close();
+      await expect(
+        connect(sidecar.port, { token: await mint(users.alice), origin: 'http://evil.example' }),
+      ).rejects.toThrow('origin_not_allowed');
+
+      await deleteDomain(database.seeded?.tenants.acme ?? '', acmeDomain.id);
+      expect(await eventually(async () => (await get(host, '/login?sso=0')).status === 421)).toBe(true);
+      const refused = async () => {
+        try {
+          (await connect(sidecar.port, { token: await mint(users.alice), origin })).close();
+          return false;
+        } catch (error) {
+          return String(error).includes('origin_not_allowed');
+        }
+      };
+      expect(await eventually(refused)).toBe(true);
+    } finally {
+      await sidecar.close();
+    }
     expect((await get('caddy.internal', `/api/domains/ask?domain=${ACME_HOST}`)).status).toBe(404);
   });
 });
