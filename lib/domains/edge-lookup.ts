@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { hostLabels } from '@/lib/tenants/resolvers/subdomain';
 import { appOriginUrl } from '@/lib/urls/app-origin';
 import { hostnameOf } from '@/lib/urls/deployment-host';
 import { tenantMainDomain } from '@/lib/urls/tenant-origin';
@@ -51,6 +52,9 @@ async function fetchOwner(name: string, origin: string): Promise<string | null |
 export async function customHostTenant(host: string | null, origin: string): Promise<string | null> {
   const name = host ? hostnameOf(host) : null;
   if (!name || isOwnName(name)) return null;
+  // IP literals and single labels can never be verified domains: no lookup for them.
+  const labels = hostLabels(name);
+  if (!labels || labels.length < 2) return null;
   const now = Date.now();
   const hit = cache.get(name);
   if (hit && hit.expires > now) return hit.slug;

@@ -106,6 +106,17 @@ describe('a custom domain over HTTP', () => {
     }
   });
 
+  it('Settings → Domains is the owner’s, shows the records, and offers adding only on a paid plan', async () => {
+    const acme = `acme.localhost:${app.port}`;
+    const alice = await signInAs(app, acme, 'alice@acme.test');
+    const page = await get(acme, '/settings/domains', { cookie: alice });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(ACME_HOST);
+    expect(page.body).toContain('data-testid="domains-upgrade"');
+    const carol = await signInAs(app, acme, 'carol@both.test');
+    expect((await get(acme, '/settings/domains', { cookie: carol })).status).toBe(403);
+  });
+
   it('a domain whose TXT record is wrong never resolves', async () => {
     const globexId = database.seeded?.tenants.globex ?? '';
     const added = await insertDomain(globexId, GLOBEX_HOST);
