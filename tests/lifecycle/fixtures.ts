@@ -89,5 +89,6 @@ export async function fillTenant(tenantId: string, tag: string): Promise<void> {
     await c.apiKey.create({
       data: { tenantId, name: `key ${tag}`, prefix: 'tnt_x', keyHash: `hash-${tag}-${createId()}` },
     });
+    await c.tenantDomain.create({ data: { tenantId, hostname: `${tag}-${createId()}.example.com`, token: 'tok' } });
   });
 }
