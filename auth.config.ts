@@ -38,6 +38,8 @@ export const authConfig = {
   callbacks: {
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;
+      // The sessionVersion at sign-in; getSessionUser compares it with the user row (lib/auth/session.ts).
+      if (typeof token.sv === 'number') session.sv = token.sv;
       return session;
     },
   },

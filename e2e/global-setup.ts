@@ -7,13 +7,15 @@ import { hash as argonHash } from '@node-rs/argon2';
 import { createPrismaClient } from '../lib/db/prisma';
 import { SEED_PASSWORD } from '../prisma/seed';
 import { createScratchDb } from '../tests/fixtures/scratch-db';
+import { startInbox } from '../scripts/dev-inbox.mjs';
 import { E2E_CUSTOM_DOMAINS, E2E_OPERATOR } from './helpers';
 
 /**
  * Starts everything the browser specs need, on a fresh seeded database:
  * one `next start` per resolver mode and one realtime sidecar. Specs read the URLs from env:
  *   E2E_PORT_SUBDOMAIN (use http://acme.localhost:<port>), E2E_URL_PATH, E2E_URL_HEADER,
- *   E2E_URL_SESSION, E2E_REALTIME_URL, E2E_DATABASE_URL, E2E_LOG_SUBDOMAIN (that server's log file).
+ *   E2E_URL_SESSION, E2E_REALTIME_URL, E2E_DATABASE_URL, E2E_INBOX_URL (the dev inbox every email
+ *   lands in; a job worker sends them with APP_URL = the subdomain server on localhost).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
@@ -107,7 +109,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const subdomain = await start({
     TENANT_RESOLVER: 'subdomain',
     TENANT_MAIN_DOMAIN: 'localhost',
-    AUTH_EMAIL_LOG_LINKS: '1',
     LOG_LEVEL: 'info',
   });
   const pathMode = await start({ TENANT_RESOLVER: 'path' });
@@ -119,6 +120,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     `http://127.0.0.1:${subdomain.port}`,
   );
 
+  const inbox = await startInbox({ smtpPort: 0, httpPort: 0 });
+  const worker = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/worker.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      SMTP_URL: inbox.smtpUrl,
+      APP_URL: `http://localhost:${subdomain.port}`,
+      TENANT_RESOLVER: 'subdomain',
+      TENANT_MAIN_DOMAIN: 'localhost',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+
+  process.env.E2E_INBOX_URL = inbox.httpUrl;
   process.env.E2E_PORT_SUBDOMAIN = String(subdomain.port);
   process.env.E2E_LOG_SUBDOMAIN = path.join(ROOT, 'test-results/servers/subdomain.log');
   process.env.E2E_URL_PATH = `http://localhost:${pathMode.port}`;
@@ -132,6 +148,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));
     realtime.kill('SIGTERM');
+    worker.kill('SIGTERM');
+    await new Promise((r) => (worker.exitCode === null ? worker.once('exit', r) : r(null)));
+    await inbox.stop();
     await database.drop();
   };
 }

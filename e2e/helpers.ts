@@ -17,3 +17,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+type InboxMessage = { to: string[]; subject: string; text: string; html: string };
+
+/** The first email to `to` whose subject matches, from the dev inbox (waits for the worker to send it). */
+export async function waitForEmail(to: string, subject: RegExp, timeoutMs = 45_000): Promise<InboxMessage> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${process.env.E2E_INBOX_URL}/messages.json`);
+    const messages = (await res.json()) as InboxMessage[];
+    const found = messages.find((m) => m.to.includes(to.toLowerCase()) && subject.test(m.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${subject}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The first link in a message's text part whose path starts with `route` (e.g. `/verify-email/`). */
+export function linkIn(message: InboxMessage, route: string): string {
+  const match = new RegExp(`https?://[^\\s]+${route}[A-Za-z0-9_-]+`).exec(message.text);
+  if (!match) throw new Error(`no ${route} link in: ${message.text}`);
+  return match[0];
+}

@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { signIn, subdomainUrl } from './helpers';
+import { linkIn, signIn, subdomainUrl, waitForEmail } from './helpers';
 
 /**
- * Issue 3: an owner invites a new address; the invitee signs up from the link, accepts, and
- * appears in the member list. The link is single-use: opening it again says so.
+ * Issues 3 and 12: an owner invites a new address; the invitee receives the invitation by email,
+ * signs up, confirms the address from the verification email, accepts, and appears in the member
+ * list. The link is single-use: opening it again says so. Emailed links point at APP_URL (the apex
+ * host); the invitee opens their paths on acme.localhost, where the session cookie lives
+ * (host-only cookies in development; AUTH_COOKIE_DOMAIN shares them in production).
  */
-test('an owner invites a new address, who signs up, accepts and appears among the members', async ({
+const onAcme = (link: string) => subdomainUrl('acme', new URL(link).pathname);
+
+test('an owner invites a new address, who gets the email, signs up, verifies, accepts and appears among the members', async ({
   page,
   browser,
 }) => {
@@ -17,24 +22,37 @@ test('an owner invites a new address, who signs up, accepts and appears among th
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption('MEMBER');
   await page.getByRole('button', { name: 'Invite' }).click();
-  const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const shown = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId('invitations')).toContainText(email);
+
+  const invitation = await waitForEmail(email, /invited to Acme Corp/);
+  const link = linkIn(invitation, '/invite/');
+  expect(new URL(link).pathname).toBe(new URL(shown).pathname);
 
   const inviteeContext = await browser.newContext();
   const invitee = await inviteeContext.newPage();
-  await invitee.goto(link);
+  await invitee.goto(onAcme(link));
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Join Acme Corp');
   await invitee.getByTestId('invite-sign-up').click();
   await invitee.getByLabel('Name').fill('Ivy Invitee');
   await invitee.getByLabel('Email').fill(email);
   await invitee.getByLabel(/Password/).fill('correct horse battery');
   await invitee.getByRole('button', { name: 'Create account' }).click();
-  await expect(invitee).toHaveURL(/\/invite\//);
+  await expect(invitee.getByRole('status')).toContainText('Check your email');
+
+  const verification = await waitForEmail(email, /Confirm your email/);
+  await invitee.goto(onAcme(linkIn(verification, '/verify-email/')));
+  await invitee.getByLabel('Password').fill('correct horse battery');
+  await invitee.getByRole('button', { name: 'Confirm and sign in' }).click();
+  await expect(invitee).not.toHaveURL(/\/verify-email\//);
+
+  await invitee.goto(onAcme(link));
   await invitee.getByRole('button', { name: 'Join Acme Corp' }).click();
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Acme Corp Dashboard');
+  await waitForEmail(email, /Welcome to Acme Corp/);
 
-  await invitee.goto(link);
+  await invitee.goto(onAcme(link));
   await expect(invitee.getByTestId('invite-error')).toContainText('already been used');
   await inviteeContext.close();
 

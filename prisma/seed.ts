@@ -74,8 +74,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
       existing?.passwordHash && (await argonVerify(existing.passwordHash, SEED_PASSWORD).catch(() => false));
     const row = await prisma.user.upsert({
       where: { email: u.email },
-      update: { name: u.name, ...(keepHash ? {} : { passwordHash }) },
-      create: { email: u.email, name: u.name, passwordHash },
+      update: { name: u.name, emailVerified: new Date(), ...(keepHash ? {} : { passwordHash }) },
+      create: { email: u.email, name: u.name, passwordHash, emailVerified: new Date() },
     });
     users[u.email] = row.id;
     for (const m of u.memberships) {

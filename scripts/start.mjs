@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` (after `npm run build`): Next and the realtime sidecar as two supervised processes.
+// `npm start` (after `npm run build`): Next, the realtime sidecar and the job worker as supervised processes.
 // SIGTERM/SIGINT are forwarded so both drain (the sidecar records its users' leaves); if either
 // process dies the other is stopped too, so a supervisor (systemd, Docker, a PaaS) restarts both.
 import { spawn } from 'node:child_process';
@@ -9,6 +9,8 @@ const port = env.PORT ?? '3000';
 const children = [
   spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env }),
   spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'realtime-server/server.ts'], { stdio: 'inherit', env }),
+  // More workers scale out with `npm run worker` on other machines (docs/email-and-jobs.md).
+  spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { stdio: 'inherit', env }),
 ];
 
 let stopping = false;

@@ -38,6 +38,10 @@ export function LoginForm({ next, magicLink }: Props) {
           >
             Sign up
           </Link>
+          {' · '}
+          <Link className="underline" href="/forgot-password">
+            Forgot your password?
+          </Link>
         </p>
       </form>
 

@@ -58,6 +58,10 @@ describe('bodyProblem', () => {
       status: 400,
     });
     expect(await bodyProblem(multipart([['0', '[null,']]))).toMatchObject({ status: 400 });
+    // A root that is not the argument list: Next would spread it into the action (a TypeError, a 500).
+    expect(await bodyProblem(text('""'))).toMatchObject({ status: 400 });
+    expect(await bodyProblem(text('{"a":1}'))).toMatchObject({ status: 400 });
+    expect(await bodyProblem(multipart([['0', '"x"']]))).toMatchObject({ status: 400 });
     expect(await bodyProblem(req('{}', { 'content-type': 'application/json' }))).toMatchObject({ status: 415 });
     expect(await bodyProblem(req('a=b', { 'content-type': 'application/x-www-form-urlencoded' }))).toMatchObject({
       status: 415,

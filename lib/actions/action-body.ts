@@ -96,6 +96,8 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
     if (isText) {
       const model = parseModel(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       if (!model.ok) return { status: 400, message: model.message };
+      // The argument list: Next spreads it into the action (a string or object there is a TypeError, a 500).
+      if (!Array.isArray(model.value)) return { status: 400, message: 'Server action arguments must be a list' };
       if (hasPartReference(model.value))
         return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
@@ -116,6 +118,8 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
       if (!/^\d+$/.test(name) || typeof value !== 'string') continue;
       const model = parseModel(value);
       if (!model.ok) return { status: 400, message: model.message };
+      if (name === '0' && !Array.isArray(model.value))
+        return { status: 400, message: 'Server action arguments must be a list' };
       const dangling = partReferences(model.value).some(
         ({ tag, id }) => tag !== 'K' && !((position.get(String(id)) ?? Number.POSITIVE_INFINITY) < here),
       );

@@ -2,6 +2,7 @@ import 'server-only';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import { authConfig } from '@/auth.config';
+import { claimUnverifiedAccount, currentSessionVersion, SESSION_VERSION_CLAIM } from '@/lib/accounts/session-version';
 import { db } from '@/lib/db';
 import { pinAuthJsUrl } from '@/lib/env';
 import { appOrigin } from '@/lib/urls/app-origin';
@@ -21,6 +22,8 @@ declare module 'next-auth' {
     user: { id: string; email: string; name?: string | null; image?: string | null };
     /** Only ever sent TO `update()`; the jwt callback checks membership before using it. */
     tenant?: string;
+    /** The user's sessionVersion when this session was issued (lib/accounts/session-version.ts). */
+    sv?: number;
   }
 }
 
@@ -59,8 +62,17 @@ function authJsConfig(): NextAuthConfig {
     callbacks: {
       ...authConfig.callbacks,
       redirect: redirectWithinDeployment,
+      async signIn({ user, account, email }) {
+        // The magic link was clicked (not merely requested): the mailbox is proven. An unverified
+        // account's password and sessions were set by someone who had not proved it (pre-hijack).
+        if (account?.type === 'email' && !email?.verificationRequest && user.id) await claimUnverifiedAccount(user.id);
+        return true;
+      },
       async jwt({ token, user, trigger, session }) {
-        if (user?.id) return withSignInClaims({ ...token, sub: user.id }, user.id);
+        if (user?.id) {
+          const version = (await currentSessionVersion(user.id)) ?? 0;
+          return withSignInClaims({ ...token, sub: user.id, [SESSION_VERSION_CLAIM]: version }, user.id);
+        }
         // Signed out on some host: every copy of this session ends (lib/auth/revocation.ts).
         if (await isSessionRevoked(token.sid)) return null;
         if (trigger === 'update')

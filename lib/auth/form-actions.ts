@@ -14,13 +14,13 @@ import { revokeSession } from '@/lib/auth/revocation';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { readSessionToken } from '@/lib/auth/session-cookie';
 import { handoffStartHref, switchModeFor } from '@/lib/auth/tenant-links';
+import { peekAttempt, spendAttempt, throttleMessage } from '@/lib/rate-limit/auth-throttle';
 import { getTenancyConfig } from '@/lib/tenants/config';
 import { TENANT_SLUG_HEADER } from '@/lib/tenants/headers';
-import { createUserWithPassword, signUpSchema } from '@/lib/auth/sign-up';
-import { peekAttempt, spendAttempt, throttleMessage } from '@/lib/rate-limit/auth-throttle';
 
 /**
- * Sign-in, sign-up and sign-out: the bodies behind components/auth/actions.ts. These are the only
+ * Sign-in and sign-out: the bodies behind components/auth/actions.ts (sign-up, email verification
+ * and password reset live in lib/accounts/actions.ts). These are the only
  * actions outside `tenantAction`: they run before there is a user or a tenant. Each validates its
  * input with zod and never says whether an email has an account (a wrong email and a wrong
  * password give the same message). Each door is throttled per IP and per account
@@ -29,7 +29,7 @@ import { peekAttempt, spendAttempt, throttleMessage } from '@/lib/rate-limit/aut
  */
 const requestIp = async () => clientIp(await headers());
 
-async function signInAndLand(email: string, password: string, next: string | undefined): Promise<ActionState> {
+export async function signInAndLand(email: string, password: string, next: string | undefined): Promise<ActionState> {
   try {
     // redirect: false → Auth.js sets the cookie and returns; we choose the destination ourselves.
     await signIn('credentials', { email, password, redirect: false });
@@ -87,16 +87,6 @@ export async function providerSignIn(formData: FormData): Promise<void> {
   const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect('/login');
   await signIn(parsed.data.provider, { redirectTo: await callbackLanding(parsed.data.next) });
-}
-
-export async function passwordSignUp(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: inputErrors(parsed.error).fieldErrors };
-  const verdict = await spendAttempt('signUp', { ip: await requestIp(), account: parsed.data.email });
-  if (!verdict.ok) return { ok: false, error: throttleMessage(verdict.retryAfterSeconds) };
-  const created = await createUserWithPassword(parsed.data);
-  if (!created.ok) return { ok: false, fieldErrors: { email: [created.error] } };
-  return signInAndLand(parsed.data.email, parsed.data.password, parsed.data.next);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Input rules of the sign-in forms (the sign-up form's are `signUpSchema` in ./sign-up.ts, beside
- * the account creation they guard). `next` is only carried along: `landingPath` makes it safe.
+ * Input rules of the sign-in forms (the account forms' are in lib/accounts/schemas.ts). `next` is
+ * only carried along: `landingPath` makes it safe.
  */
 export const passwordSignInSchema = z.object({
   email: z.email('Enter a valid email address').max(254),

@@ -93,7 +93,10 @@ export async function findSessionUser(userId: string) {
   // The owner client: a user row belongs to no tenant, and reading it here must not switch the
   // tenant pool's connection to "no tenant" right before the page's tenant reads.
   return withoutTenant((client) =>
-    client.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, image: true } }),
+    client.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, image: true, sessionVersion: true },
+    }),
   );
 }
 

@@ -6,10 +6,10 @@ import Google from 'next-auth/providers/google';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { checkPassword, hashPassword } from './password';
+import { magicLinkMail } from '@/lib/accounts/magic-link';
 import { clientIp } from '@/lib/actions/client-ip';
 import { forgive, spendAttempt } from '@/lib/rate-limit/auth-throttle';
-import { logger } from '@/lib/log/logger';
+import { checkPassword, hashPassword } from './password';
 
 type Providers = NextAuthConfig['providers'];
 
@@ -31,10 +31,12 @@ export async function authorizeCredentials(raw: unknown, request?: Request) {
   if (!(await spendAttempt('signIn', subject)).ok) return null;
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, name: true, image: true, passwordHash: true },
+    select: { id: true, email: true, name: true, image: true, passwordHash: true, emailVerified: true },
   });
   const check = await checkPassword(parsed.data.password, user?.passwordHash);
   if (!check.ok || !user) return null;
+  // A password on an unverified address proves nothing about who owns it (sign-up mails a link first).
+  if (!user.emailVerified) return null;
   await forgive('signIn', subject);
   if (check.needsRehash) {
     const passwordHash = await hashPassword(parsed.data.password);
@@ -44,22 +46,20 @@ export async function authorizeCredentials(raw: unknown, request?: Request) {
 }
 
 /**
- * Magic link: Auth.js stores a hashed one-time token (VerificationToken) and calls this with the
- * link. Development logs it; production needs a real sender — replace `sendVerificationRequest`
- * (or set AUTH_EMAIL_LOG_LINKS=1 for a closed test deployment), because a logged link is a login.
+ * Magic link: Auth.js stores a hashed one-time token (VerificationToken) and hands us the link,
+ * which goes out through the job queue (lib/accounts/magic-link.ts rebuilds it on APP_URL, so a
+ * forged Host cannot redirect it).
  */
-function magicLinkProvider(): Providers[number] | null {
-  const enabled = env.NODE_ENV !== 'production' || env.AUTH_EMAIL_LOG_LINKS === true;
-  if (!enabled) return null;
+function magicLinkProvider(): Providers[number] {
   return {
     id: 'email',
     type: 'email',
     name: 'Email',
-    from: env.AUTH_EMAIL_FROM,
+    from: env.EMAIL_FROM,
     maxAge: 60 * 60,
     options: {},
     async sendVerificationRequest({ identifier, url }) {
-      logger.info({ area: 'auth', email: identifier, link: url }, 'magic link (development: no mailer)');
+      await magicLinkMail(identifier, url);
     },
   };
 }
@@ -76,8 +76,7 @@ export function buildProviders(): Providers {
       authorize: authorizeCredentials,
     }),
   ];
-  const email = magicLinkProvider();
-  if (email) providers.push(email);
+  providers.push(magicLinkProvider());
   // Auth.js reads AUTH_GITHUB_ID / AUTH_GITHUB_SECRET (and the Google pair) itself.
   if (githubEnabled()) providers.push(GitHub);
   if (googleEnabled()) providers.push(Google);
@@ -87,7 +86,7 @@ export function buildProviders(): Providers {
 /** Which sign-in buttons the login page shows. */
 export function enabledProviders(): { email: boolean; github: boolean; google: boolean } {
   return {
-    email: magicLinkProvider() !== null,
+    email: true,
     github: githubEnabled(),
     google: googleEnabled(),
   };

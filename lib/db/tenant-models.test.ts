@@ -16,6 +16,7 @@ describe('tenant model graph', () => {
       'Document',
       'Invitation',
       'Item',
+      'JobOutbox',
       'Membership',
       'Subscription',
       'TenantDomain',

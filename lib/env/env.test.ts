@@ -44,18 +44,21 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ RATE_LIMIT_FREE: '2.5' })).toThrow(/RATE_LIMIT_FREE: must be an integer/);
   });
 
-  it('requires the database and both secrets in production', () => {
+  it('requires the database, both secrets and an SMTP server in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: required in production/);
     // Links are built from APP_URL, never from a request's Host (issue 10, finding 2).
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/APP_URL: required in production/);
-    const ok = parseEnv({
+    const complete = {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgresql://u@h/db',
       AUTH_SECRET: 'a'.repeat(32),
       REALTIME_SECRET: 'b'.repeat(32),
       APP_URL: 'https://app.example.com',
-    });
+    };
+    // Sign-up verification, password reset and invitations send mail: no SMTP_URL, no start.
+    expect(() => parseEnv(complete)).toThrow(/SMTP_URL: required in production/);
+    const ok = parseEnv({ ...complete, SMTP_URL: 'smtp://user:pass@smtp.example.com:587' });
     expect(ok.DATABASE_URL).toBe('postgresql://u@h/db');
   });
 
@@ -66,6 +69,7 @@ describe('parseEnv', () => {
       AUTH_SECRET: 'a'.repeat(32),
       REALTIME_SECRET: 'b'.repeat(32),
       APP_URL: 'https://app.example.com',
+      SMTP_URL: 'smtp://user:pass@smtp.example.com:587',
     };
     expect(() => parseEnv({ ...production, BILLING_PROVIDER: 'local' })).toThrow(
       /BILLING_PROVIDER: local is refused in production/,
@@ -104,15 +108,13 @@ describe('parseEnv', () => {
   it('converts flags, lists and URLs to the values the code uses', () => {
     const parsed = parseEnv({
       DB_RLS: 'ON',
-      INVITE_LOG_LINKS: '1',
-      AUTH_EMAIL_LOG_LINKS: 'false',
+      SMTP_URL: 'smtps://u:p@smtp.example.com:465',
       REALTIME_ALLOWED_ORIGINS: ' https://a.example.com, ,https://*.example.com ',
       APP_URL: 'https://app.example.com//',
     });
     expect(parsed).toMatchObject({
       DB_RLS: true,
-      INVITE_LOG_LINKS: true,
-      AUTH_EMAIL_LOG_LINKS: false,
+      SMTP_URL: 'smtps://u:p@smtp.example.com:465',
       APP_URL: 'https://app.example.com',
     });
     expect(parsed.REALTIME_ALLOWED_ORIGINS).toEqual(['https://a.example.com', 'https://*.example.com']);

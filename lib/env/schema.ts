@@ -76,16 +76,22 @@ export const ENV_SCHEMA = {
   AUTH_GITHUB_SECRET: text.optional(),
   AUTH_GOOGLE_ID: text.optional(),
   AUTH_GOOGLE_SECRET: text.optional(),
-  AUTH_EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
-  AUTH_EMAIL_LOG_LINKS: flag.optional(),
 
-  // The deployment's own origin: every absolute URL the server emits is built from it (lib/urls)
+  // Email and background jobs (docs/email-and-jobs.md)
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  EMAIL_FROM: text.default('Tenantry <no-reply@tenantry.local>'),
+  DEV_INBOX_PORT: int(0, 65_535).default(1080),
+  JOBS_SCHEMA: text
+    .pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'))
+    .default('pgboss'),
+  JOBS_CONCURRENCY: int(1, 100).default(4),
+
+  // The deployment's own origin: every absolute URL the server emits (links in emails included) is built from it (lib/urls)
   APP_URL: url(['http:', 'https:'])
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
   // How many reverse proxies in front of the app append to X-Forwarded-*; 0 = ignore those headers
   TRUSTED_PROXY_HOPS: int(0, 16).default(0),
-  INVITE_LOG_LINKS: flag.optional(),
 
   // Realtime sidecar
   REALTIME_SECRET: secret(32).optional(),
@@ -162,4 +168,6 @@ export const REQUIRED_IN_PRODUCTION = [
   'AUTH_SECRET',
   'APP_URL',
   'REALTIME_SECRET',
+  // Sign-up verification, password reset and invitations send mail: no SMTP, no start.
+  'SMTP_URL',
 ] as const satisfies readonly EnvKey[];

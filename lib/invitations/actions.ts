@@ -8,7 +8,7 @@ import { navigateTo } from '@/lib/actions/navigate';
 import { ActionError } from '@/lib/actions/run-tenant-action';
 import { getSessionUser } from '@/lib/auth/session';
 import { acceptInvitation, createInvitation, revokeInvitation } from '@/lib/invitations/invitations';
-import { invitationLink, logInvitationLink } from '@/lib/invitations/link';
+import { invitationLink } from '@/lib/invitations/link';
 import { inviteSchema, revokeInvitationSchema } from '@/lib/invitations/schemas';
 import { MEMBERS_PAGE } from '@/lib/members/actions';
 import { enterTenant } from '@/lib/onboarding/enter-tenant';
@@ -31,10 +31,12 @@ export const inviteMemberAction = defineAction(
       inviterRole: role,
       email: input.email,
       role: input.role,
+      inviterName: user.name ?? user.email,
     });
     if (!result.ok) throw new ActionError(result.error, { [result.field]: [result.error] });
+    // The invitee gets it by email (queued with the invitation); the inviter also sees it once, on
+    // the tenant's verified primary domain when it has one.
     const link = await invitationLink(result.token, tenant.slug);
-    logInvitationLink(result.invitation.email, link);
     revalidatePath(MEMBERS_PAGE, 'page');
     // The link goes back to the inviter once; the audit entry gets the invitation id, never the token.
     return {

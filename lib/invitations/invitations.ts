@@ -6,6 +6,7 @@ import { lockTenantRow } from '@/lib/billing/lock';
 import { seatCheckInTx, seatsFullMessage } from '@/lib/billing/seats';
 import { seatsUsed } from '@/lib/billing/subscription';
 import { db, forTenant, withoutTenant } from '@/lib/db';
+import { queueTenantMail } from '@/lib/mail/send';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS, isWellFormedInvitationToken } from './token';
 
 /**
@@ -16,19 +17,22 @@ import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS, isWell
  * - an invitation is accepted at most once (the accept is a conditional update on
  *   `acceptedAt IS NULL AND expiresAt > now`, so two concurrent accepts cannot both win);
  * - it expires 7 days after it was made;
- * - only a user signed in with the invited email can accept it;
+ * - only a user signed in with the invited email, VERIFIED, can accept it (an unverified sign-up
+ *   with the invited address proves nothing: tests/accounts/verified-accounts.test.ts);
+ * - the invitation row and its email job commit in one transaction: both or neither;
  * - nobody invites with a role above their own;
  * - nobody joins beyond the plan's seat limit: inviting is refused when every seat is taken, and
  *   accepting counts the members under the tenant-row lock (lib/billing/lock.ts), so concurrent
  *   accepts at the limit admit exactly the limit (tests/billing/seats.test.ts).
  */
-export type InvitationRefusal = 'invalid' | 'used' | 'expired' | 'wrong-email' | 'seats';
+export type InvitationRefusal = 'invalid' | 'used' | 'expired' | 'wrong-email' | 'unverified' | 'seats';
 
 export const INVITATION_MESSAGES: Record<InvitationRefusal, string> = {
   invalid: 'This invitation link is not valid. Ask for a new invitation.',
   used: 'This invitation has already been used. Ask for a new invitation if you still need one.',
   expired: 'This invitation has expired. Invitations are valid for 7 days; ask for a new one.',
   'wrong-email': 'This invitation was sent to a different email address. Sign in with the address it was sent to.',
+  unverified: 'Confirm your email address first: open the link we emailed you when you signed up, then come back.',
   seats:
     'This workspace has no free seat. Ask one of its owners to add seats on the Billing page, then open this link again.',
 };
@@ -37,7 +41,16 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-type CreateInput = { tenantId: string; invitedById: string; inviterRole: Role; email: string; role: Role; now?: Date };
+type CreateInput = {
+  tenantId: string;
+  invitedById: string;
+  inviterRole: Role;
+  email: string;
+  role: Role;
+  now?: Date;
+  /** Shown in the mail ("Alice invited you"); the tenant's name and logo come from the tenant itself. */
+  inviterName?: string | null;
+};
 
 export type CreateInvitationResult =
   | { ok: true; token: string; invitation: { id: string; email: string; role: Role; expiresAt: Date } }
@@ -50,6 +63,7 @@ export async function createInvitation({
   email,
   role,
   now = new Date(),
+  inviterName = null,
 }: CreateInput): Promise<CreateInvitationResult> {
   if (!hasRole(inviterRole, role))
     return { ok: false, field: 'role', error: 'You cannot invite someone with a role above your own.' };
@@ -63,9 +77,9 @@ export async function createInvitation({
 
   const token = generateInvitationToken();
   // One open invitation per address: a new one replaces the old link instead of adding a second.
-  const [, invitation] = await scoped.$transaction([
-    scoped.invitation.deleteMany({ where: { email: address, acceptedAt: null } }),
-    scoped.invitation.create({
+  const invitation = await scoped.$transaction(async (tx) => {
+    await tx.invitation.deleteMany({ where: { email: address, acceptedAt: null } });
+    const row = await tx.invitation.create({
       data: {
         tenantId,
         email: address,
@@ -75,8 +89,21 @@ export async function createInvitation({
         expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
       },
       select: { id: true, email: true, role: true, expiresAt: true },
-    }),
-  ]);
+    });
+    await queueTenantMail(
+      tenantId,
+      {
+        eventKey: `invitation:${row.id}`,
+        to: address,
+        template: 'invitation',
+        path: `/invite/${token}`,
+        role,
+        inviterName,
+      },
+      tx,
+    );
+    return row;
+  });
   return { ok: true, token, invitation };
 }
 
@@ -152,6 +179,11 @@ export async function acceptInvitation({
   const refusal = stateOf(row, now);
   if (refusal || !row) return refuse(refusal ?? 'invalid');
   if (normalizeEmail(userEmail) !== row.email) return refuse('wrong-email');
+  const verified = await db.user.findFirst({
+    where: { id: userId, email: row.email, emailVerified: { not: null } },
+    select: { id: true },
+  });
+  if (!verified) return refuse('unverified');
 
   const scoped = forTenant(row.tenantId);
   const outcome = await scoped.$transaction(async (tx) => {
@@ -167,6 +199,7 @@ export async function acceptInvitation({
     if (claimed.count !== 1) return 'used' as const;
     if (member) return member.role; // already a member: an invitation never changes an existing role
     await tx.membership.create({ data: { tenantId: row.tenantId, userId, role: row.role }, select: { id: true } });
+    await queueTenantMail(row.tenantId, { eventKey: `welcome:${row.id}`, to: row.email, template: 'welcome' }, tx);
     return row.role;
   });
   if (outcome === 'used' || outcome === 'seats') return refuse(outcome);

@@ -43,7 +43,7 @@ export const transferOwnershipAction = defineAction(
       throw new ActionError(
         result.reason === 'self' ? 'You are already an owner' : 'Choose a member of this workspace',
       );
-    await notifyOwnershipTransferred({ slug: tenant.slug, from: result.from, to: result.to });
+    await notifyOwnershipTransferred({ tenantId: tenant.id, slug: tenant.slug, from: result.from, to: result.to });
     return { message: `${result.to.email} is now an owner`, audit: { to: result.to.id, steppedDown: input.stepDown } };
   },
 );

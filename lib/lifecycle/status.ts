@@ -84,7 +84,7 @@ export async function restoreTenant(tenantId: string, now = new Date()): Promise
   );
   const slug = rows[0]?.slug;
   if (!slug) return false;
-  await notifyDeletionCancelled({ tenantId, slug });
+  await notifyDeletionCancelled({ tenantId, slug, at: now });
   return true;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@/lib/auth/permissions';
 import { forTenant } from '@/lib/db';
+import { queueTenantMail } from '@/lib/mail/send';
 import { checkRemoval, checkRoleChange, type RuleResult } from './rules';
 
 /**
@@ -8,6 +10,7 @@ import { checkRemoval, checkRoleChange, type RuleResult } from './rules';
  * `rules.ts`. The owner count and the change happen in one SERIALIZABLE transaction: two owners
  * demoting each other at the same moment cannot both succeed and leave the tenant ownerless
  * (Postgres aborts one with a serialization failure, which we retry once and then refuse).
+ * The member is told by email (role changed, removed), queued in the same transaction.
  * Tests: tests/accounts/members.test.ts.
  */
 export type Actor = { userId: string; role: Role };
@@ -64,7 +67,7 @@ export async function changeRole({ tenantId, actor, targetUserId, role }: Change
     return await serializable(tenantId, async (tx) => {
       const target = await tx.membership.findFirst({
         where: { userId: targetUserId },
-        select: { id: true, role: true },
+        select: { id: true, role: true, user: { select: { email: true } } },
       });
       if (!target) return NOT_A_MEMBER;
       const verdict = checkRoleChange({
@@ -75,6 +78,16 @@ export async function changeRole({ tenantId, actor, targetUserId, role }: Change
       });
       if (!verdict.ok || target.role === role) return verdict;
       await tx.membership.update({ where: { id: target.id }, data: { role }, select: { id: true } });
+      await queueTenantMail(
+        tenantId,
+        {
+          eventKey: `role-changed:${target.id}:${randomUUID()}`,
+          to: target.user.email,
+          template: 'role-changed',
+          role,
+        },
+        tx,
+      );
       return verdict;
     });
   } catch (error) {
@@ -90,7 +103,7 @@ export async function removeMember({ tenantId, actor, targetUserId }: RemoveInpu
     return await serializable(tenantId, async (tx) => {
       const target = await tx.membership.findFirst({
         where: { userId: targetUserId },
-        select: { id: true, role: true },
+        select: { id: true, role: true, user: { select: { email: true } } },
       });
       if (!target) return NOT_A_MEMBER;
       const verdict = checkRemoval({
@@ -101,6 +114,11 @@ export async function removeMember({ tenantId, actor, targetUserId }: RemoveInpu
       });
       if (!verdict.ok) return verdict;
       await tx.membership.delete({ where: { id: target.id }, select: { id: true } });
+      await queueTenantMail(
+        tenantId,
+        { eventKey: `removed:${target.id}`, to: target.user.email, template: 'removed' },
+        tx,
+      );
       return verdict;
     });
   } catch (error) {

@@ -6,6 +6,7 @@
 import { withoutTenant } from '@/lib/db';
 import { tenantModelGraph } from '@/lib/db';
 import { listAudit, type AuditEntry } from '@/lib/audit';
+import { type TenantJobs, tenantJobs } from '@/lib/jobs/tenant-jobs';
 import { ownerQuery } from '@/lib/lifecycle/sql';
 import { quoteIdent, tenantTables } from '@/lib/lifecycle/tables';
 
@@ -71,7 +72,8 @@ export type TenantDetail = {
   members: { userId: string; email: string; name: string | null; role: string; createdAt: Date }[];
   usage: Record<string, number>;
   audit: AuditEntry[];
-  jobs: { state: string; count: number }[] | null;
+  /** Null when this database has no job queue yet (no worker ever started). */
+  jobs: TenantJobs | null;
 };
 
 export async function findTenantBySlug(slug: string): Promise<{ id: string; slug: string } | null> {
@@ -104,19 +106,4 @@ export async function loadTenantDetail(tenantId: string): Promise<TenantDetail |
   }
   const audit = (await listAudit(tenantId, { pageSize: 20 })).entries;
   return { tenant, members, usage, audit, jobs: await tenantJobs(tenantId) };
-}
-
-/**
- * Queued and failed jobs of the tenant, when the pg-boss queue's table exists in this database
- * (jobs carry `tenantId` in their data); null when there is no queue.
- */
-async function tenantJobs(tenantId: string): Promise<{ state: string; count: number }[] | null> {
-  const [exists] = await ownerQuery<{ t: string | null }>(`SELECT to_regclass('pgboss.job')::text AS "t"`);
-  if (!exists?.t) return null;
-  return ownerQuery<{ state: string; count: number }>(
-    `SELECT "state"::text AS "state", count(*)::int AS "count" FROM pgboss.job
-     WHERE "data"->>'tenantId' = $1 AND "state"::text IN ('created', 'retry', 'active', 'failed')
-     GROUP BY 1 ORDER BY 1`,
-    tenantId,
-  );
 }

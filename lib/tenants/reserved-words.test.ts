@@ -28,6 +28,9 @@ describe('reserved words', () => {
       'signup',
       'onboarding',
       'invite',
+      'forgot-password',
+      'reset-password',
+      'verify-email',
     ]);
     expect(TENANCY_DEFAULTS.subdomain.exclude).toBe(DEFAULT_SUBDOMAIN_EXCLUDE);
     expect(TENANCY_DEFAULTS.path.exclude).toBe(DEFAULT_PATH_EXCLUDE);

@@ -18,6 +18,9 @@ export const RESERVED_WORDS: readonly string[] = [
   'onboarding',
   'invite',
   'invites',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
   '_next',
   'next',
   'auth',
@@ -112,6 +115,9 @@ export const DEFAULT_PATH_EXCLUDE = reserved(
   'signup',
   'onboarding',
   'invite',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
 );
 
 /**
@@ -126,6 +132,9 @@ export const APP_ROUTE_SEGMENTS = reserved(
   'logout',
   'onboarding',
   'invite',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
   '_next',
   // The operator console (app/admin): on the main domain, outside tenant resolution (docs/operations.md).
   'admin',

@@ -31,7 +31,7 @@ export function tenantOrigin(slug: string): string {
 export function tenantUrl(slug: string, path: string): string {
   const prefix = getTenancyConfig().resolvers.find((r) => r === 'subdomain' || r === 'path' || r === 'session');
   const slugPrefix = prefix === 'path' ? `/${slug}` : '';
-  return `${tenantOrigin(slug)}${slugPrefix}${path}`;
+  return `${tenantOrigin(slug)}${slugPrefix}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 /** An app-level path (`/invite/…`, `/login`) as an absolute URL on the deployment's origin. */

@@ -73,7 +73,7 @@ describe('creating an invitation', () => {
     const first = await invite('twice@example.test');
     const second = await invite('twice@example.test');
     const user = await withoutTenant((c) =>
-      c.user.create({ data: { email: 'twice@example.test' }, select: { id: true } }),
+      c.user.create({ data: { email: 'twice@example.test', emailVerified: new Date() }, select: { id: true } }),
     );
     expect(
       await acceptInvitation({ token: first.token, userId: user.id, userEmail: 'twice@example.test' }),

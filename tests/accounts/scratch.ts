@@ -6,7 +6,7 @@ import { createScratchDb, type ScratchDb } from '../fixtures/scratch-db';
  * One seeded scratch database per suite (acme/globex, alice OWNER acme, bob OWNER globex, carol
  * MEMBER of both), wired into `lib/db` through DATABASE_URL before its first use.
  */
-export function seededDbForSuite(): void {
+export function seededDbForSuite(): () => ScratchDb {
   let database: ScratchDb | undefined;
   let admin: string | undefined;
   beforeAll(async () => {
@@ -19,6 +19,10 @@ export function seededDbForSuite(): void {
     process.env.DATABASE_URL = admin;
     await database?.drop();
   });
+  return () => {
+    if (!database) throw new Error('the suite database exists only between beforeAll and afterAll');
+    return database;
+  };
 }
 
 export async function userId(email: string): Promise<string> {
@@ -33,11 +37,13 @@ export async function tenantId(slug: string): Promise<string> {
 
 let counter = 0;
 
-/** A fresh user with a unique email (no memberships). */
+/** A fresh user with a unique, verified email (no memberships). */
 export async function makeUser(prefix = 'user'): Promise<{ id: string; email: string }> {
   counter += 1;
   const email = `${prefix}-${Date.now().toString(36)}-${counter}@example.test`;
-  return withoutTenant((c) => c.user.create({ data: { email, name: prefix }, select: { id: true, email: true } }));
+  return withoutTenant((c) =>
+    c.user.create({ data: { email, name: prefix, emailVerified: new Date() }, select: { id: true, email: true } }),
+  );
 }
 
 /** Adds `user` to `tenant` with `role` (test setup only). */

@@ -3,7 +3,8 @@ import { hash as bcryptHash } from '@node-rs/bcrypt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authLogger } from '@/lib/auth/logger';
 import { authorizeCredentials } from '@/lib/auth/providers';
-import { createUserWithPassword } from '@/lib/auth/sign-up';
+import { requestSignUp } from '@/lib/accounts/sign-up';
+import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import { useSeededDb } from './helpers';
 import { logger } from '@/lib/log/logger';
@@ -35,19 +36,23 @@ describe('email + password', () => {
     expect(await authorizeCredentials(input)).toBeNull();
   });
 
-  it('stores an Argon2id hash at sign-up, never the password', async () => {
-    const created = await createUserWithPassword({ name: 'Dora', email: 'dora@new.test', password: 's3cret-pass' });
-    expect(created.ok).toBe(true);
-    const row = await db.user.findUniqueOrThrow({ where: { email: 'dora@new.test' }, select: { passwordHash: true } });
+  it('stores an Argon2id hash at sign-up, never the password, and refuses the password until the address is verified', async () => {
+    await requestSignUp({ name: 'Dora', email: 'dora@new.test', password: 's3cret-pass' });
+    const row = await db.user.findUniqueOrThrow({ where: { email: 'dora@new.test' } });
     expect(row.passwordHash).not.toContain('s3cret-pass');
     expect(row.passwordHash?.startsWith('$argon2id$')).toBe(true);
     expect(await argonVerify(row.passwordHash ?? '', 's3cret-pass')).toBe(true);
+    expect(await verifyPassword('s3cret-pass', row.passwordHash)).toBe(true);
+    expect(await authorizeCredentials({ email: 'dora@new.test', password: 's3cret-pass' })).toBeNull();
+    await db.user.update({ where: { id: row.id }, data: { emailVerified: new Date() } });
     expect(await authorizeCredentials({ email: 'dora@new.test', password: 's3cret-pass' })).not.toBeNull();
   });
 
   it('still accepts a bcrypt hash from before and replaces it with Argon2id on success', async () => {
     const legacy = await bcryptHash('old-pass-123', 10);
-    await db.user.create({ data: { name: 'Eve', email: 'eve@legacy.test', passwordHash: legacy } });
+    await db.user.create({
+      data: { name: 'Eve', email: 'eve@legacy.test', passwordHash: legacy, emailVerified: new Date() },
+    });
     expect(await authorizeCredentials({ email: 'eve@legacy.test', password: 'wrong-pass' })).toBeNull();
     const stillLegacy = await db.user.findUniqueOrThrow({ where: { email: 'eve@legacy.test' } });
     expect(stillLegacy.passwordHash).toBe(legacy);
@@ -57,9 +62,10 @@ describe('email + password', () => {
     expect(await authorizeCredentials({ email: 'eve@legacy.test', password: 'old-pass-123' })).not.toBeNull();
   });
 
-  it('refuses a second account for the same email', async () => {
-    const again = await createUserWithPassword({ name: 'Alice 2', email: 'alice@acme.test', password: 'whatever1' });
-    expect(again).toEqual({ ok: false, error: expect.stringMatching(/already exists/) });
+  it('a sign-up for a verified address changes nothing', async () => {
+    await requestSignUp({ name: 'Alice 2', email: 'alice@acme.test', password: 'whatever1' });
+    expect(await authorizeCredentials({ email: 'alice@acme.test', password: 'whatever1' })).toBeNull();
+    expect(await authorizeCredentials({ email: 'alice@acme.test', password: 'password' })).not.toBeNull();
   });
 });
 

@@ -24,7 +24,6 @@ describe('auth throttling over HTTP', () => {
       DATABASE_URL: database.url,
       TENANT_RESOLVER: 'subdomain',
       TENANT_MAIN_DOMAIN: 'localhost',
-      AUTH_EMAIL_LOG_LINKS: '1',
       // This run's own budgets when the app shares a Redis with other runs.
       RATE_LIMIT_PREFIX: `throttle-http-${process.pid}-${Date.now()}`,
     });

@@ -89,6 +89,13 @@ export async function fillTenant(tenantId: string, tag: string): Promise<void> {
     await c.apiKey.create({
       data: { tenantId, name: `key ${tag}`, prefix: 'tnt_x', keyHash: `hash-${tag}-${createId()}` },
     });
+    await c.subscription.create({ data: { tenantId, stripeCustomerId: `cus-${tag}-${createId()}` } });
+    await c.billingEvent.create({
+      data: { id: `evt-${tag}-${createId()}`, tenantId, type: 'seed', stripeCreatedAt: new Date(), payload: {} },
+    });
+    await c.jobOutbox.create({
+      data: { tenantId, name: `seed-${tag}`, key: `seed-${tag}-${createId()}`, payload: { tag } },
+    });
     await c.tenantDomain.create({ data: { tenantId, hostname: `${tag}-${createId()}.example.com`, token: 'tok' } });
   });
 }

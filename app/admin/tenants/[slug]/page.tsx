@@ -111,16 +111,28 @@ export default async function AdminTenantPage({ params }: Props) {
         <h2 className="text-xl font-medium">Jobs</h2>
         {jobs === null ? (
           <p className="text-sm text-muted-foreground">No job queue in this database.</p>
-        ) : jobs.length === 0 ? (
+        ) : jobs.counts.length === 0 ? (
           <p className="text-sm text-muted-foreground">No queued or failed jobs.</p>
         ) : (
-          <ul className="text-sm">
-            {jobs.map((j) => (
-              <li key={j.state}>
-                {j.state}: {j.count}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="text-sm">
+              {jobs.counts.map((j) => (
+                <li key={`${j.name}:${j.state}`}>
+                  {j.name} — {j.state}: {j.count}
+                </li>
+              ))}
+            </ul>
+            {jobs.failed.length > 0 ? (
+              <ul className="space-y-1 text-sm">
+                {jobs.failed.map((j) => (
+                  <li key={j.id}>
+                    <code>{j.id}</code> {j.name} after {j.retryCount} retries
+                    {j.failedAt ? ` at ${j.failedAt.toISOString()}` : ''}: {j.error}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
         )}
       </section>
 
