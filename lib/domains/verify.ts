@@ -37,7 +37,7 @@ export async function verifyDomain(
       await recordCheck(tenantId, domain.id, { status: domain.status as 'pending', lastError: TAKEN_MESSAGE, now });
       return { status: 'taken', changed: false, error: TAKEN_MESSAGE };
     }
-    if (first) await notifyDomainStatus({ tenantId, hostname: domain.hostname, status: 'verified' });
+    if (first) await notifyDomainStatus({ tenantId, hostname: domain.hostname, status: 'verified', at: now });
     return { status: 'verified', changed: first };
   }
   if (domain.status !== 'verified') {
@@ -47,7 +47,7 @@ export async function verifyDomain(
   const since = domain.failingSince ?? now;
   if (now.getTime() - since.getTime() >= env.DOMAIN_REVERIFY_FAIL_DAYS * DAY_MS) {
     await recordCheck(tenantId, domain.id, { status: 'failed', failingSince: since, lastError: check.error, now });
-    await notifyDomainStatus({ tenantId, hostname: domain.hostname, status: 'failed' });
+    await notifyDomainStatus({ tenantId, hostname: domain.hostname, status: 'failed', at: now });
     return { status: 'failed', changed: true, error: check.error };
   }
   await recordCheck(tenantId, domain.id, { status: 'verified', failingSince: since, lastError: check.error, now });

@@ -62,6 +62,14 @@ async function run<T extends { def: unknown; body: unknown }>(pair: T, email: st
   return (await runTenantAction(p.def, p.body, input, { user, tenant, ip: null })).state;
 }
 
+/** Owner notices queued (lib/domains/notify.ts → the mail queue's platform outbox) under a key prefix. */
+async function queuedNotices(prefix: string): Promise<string[]> {
+  const rows = await withoutTenant((c) =>
+    c.platformJobOutbox.findMany({ where: { key: { startsWith: prefix } }, select: { key: true } }),
+  );
+  return rows.map((r) => r.key);
+}
+
 async function auditCount(slug: string, action: string): Promise<number> {
   const id = await tenantId(slug);
   return withoutTenant((c) => c.auditLog.count({ where: { tenantId: id, action } }));
@@ -142,6 +150,11 @@ describe('adding and verifying a domain', () => {
     expect((await findDomain(acmeId, domain!.id))?.status).toBe('verified');
     expect(await verifiedDomainOwner(host)).toBe('acme');
     expect(await auditCount('acme', 'domains.verify')).toBe(1);
+    // The owner (alice) is told once; the failed attempts above told nobody.
+    const alice = await withoutTenant((c) => c.user.findUniqueOrThrow({ where: { email: 'alice@acme.test' } }));
+    const verifiedKeys = await queuedNotices(`domain-verified:${acmeId}:${host}:`);
+    expect(verifiedKeys).toHaveLength(1);
+    expect(verifiedKeys[0]).toMatch(new RegExp(`:${alice.id}$`));
   });
 
   it('a second tenant may claim the host, but the first verified wins', async () => {
@@ -174,6 +187,11 @@ describe('adding and verifying a domain', () => {
     const result = await verifyDomains(new Date(now + 3 * DAY));
     expect(result.failed).toBe(1);
     expect(await verifiedDomainOwner(host)).toBeNull();
+    const acmeId = await tenantId('acme');
+    expect(await queuedNotices(`domain-failed:${acmeId}:${host}:`)).toHaveLength(1);
+    // Still failing on the next sweep: no second notice (a failed domain is no longer swept).
+    await verifyDomains(new Date(now + 4 * DAY));
+    expect(await queuedNotices(`domain-failed:${acmeId}:${host}:`)).toHaveLength(1);
     const acmeRow = (await listDomains(await tenantId('acme')))[0]!;
     expect(acmeRow.status).toBe('failed');
   });
