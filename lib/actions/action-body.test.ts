@@ -42,6 +42,23 @@ describe('bodyProblem', () => {
     ).toBeNull(); // hex reference, decimal name
   });
 
+  it('keeps the multipart boundary’s case (Chromium sends ----WebKitFormBoundary…)', async () => {
+    const boundary = '----WebKitFormBoundaryAbCdEf0123456789';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="_1_email"',
+      '',
+      'carol@both.test',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="0"',
+      '',
+      '[{"ok":true},"$K1"]',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    expect(await bodyProblem(req(body, { 'content-type': `multipart/form-data; boundary=${boundary}` }))).toBeNull();
+  });
+
   it('refuses dangling and forward references, deep nesting, bad JSON, odd types and ids', async () => {
     expect(await bodyProblem(text('[null,"$Q1"]'))).toMatchObject({ status: 400 });
     expect(await bodyProblem(text('[null,"$@1"]'))).toMatchObject({ status: 400 });
