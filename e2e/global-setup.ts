@@ -25,7 +25,9 @@ async function addOperator(url: string): Promise<void> {
   const prisma = createPrismaClient(url, 1);
   try {
     const passwordHash = await argonHash(SEED_PASSWORD, { memoryCost: 19_456, timeCost: 2 });
-    await prisma.user.create({ data: { email: E2E_OPERATOR, name: 'Operator', passwordHash } });
+    await prisma.user.create({
+      data: { email: E2E_OPERATOR, name: 'Operator', passwordHash, emailVerified: new Date() },
+    });
   } finally {
     await prisma.$disconnect();
   }

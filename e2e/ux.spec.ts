@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { linkIn, signIn, waitForEmail } from './helpers';
 
 /**
  * The product as a new user meets it, in path mode (one origin, so one cookie jar):
@@ -64,6 +64,13 @@ test('a new user signs up, creates an organisation and works through every page'
   await page.getByLabel('Name').fill(owner.name);
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText('Check your email');
+
+  // The address is confirmed from the email (read from the dev inbox), on this server.
+  const confirmation = await waitForEmail(owner.email, /Confirm your email/);
+  await page.goto(`${base}${new URL(linkIn(confirmation, '/verify-email/')).pathname}`);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 
   // Onboarding: the slug follows the name.
   await expect(page).toHaveURL(/\/onboarding/);

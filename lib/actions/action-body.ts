@@ -84,8 +84,7 @@ const ACTION_ID = /^[0-9a-f]{16,128}$/i;
 export async function bodyProblem(request: Request): Promise<BodyProblem | null> {
   if (!ACTION_ID.test(request.headers.get('next-action') ?? ''))
     return { status: 400, message: 'Unknown server action' };
-  const contentType = request.headers.get('content-type') ?? '';
-  const type = contentType.toLowerCase();
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
   // React sends text/plain (JSON) or multipart; Next decodes anything that is not multipart as JSON text.
   const isText = type === '' || type.startsWith('text/plain');
   if (!isText && !type.startsWith('multipart/form-data'))
@@ -103,8 +102,11 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
         return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
     }
-    // The ORIGINAL header: a multipart boundary is case-sensitive (WebKit/Chromium's has capitals).
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    // The original header: the multipart boundary is case-sensitive (Chromium's has capitals), and
+    // `type` above is lower-cased for matching only.
+    const form = await new Response(bytes, {
+      headers: { 'content-type': request.headers.get('content-type') ?? type },
+    }).formData();
     // React appends every part before the model that references it (the root, `0`, comes last):
     // a reference to a part that is missing or comes later is "Invalid forward reference" in the decoder.
     const position = new Map<string, number>();
