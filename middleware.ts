@@ -10,8 +10,10 @@
  * Selecting a tenant here grants nothing: membership decides access. No tenant while one is
  * `required` is a 404 outside the routes that need none (lib/tenants/required.ts).
  *
- * Before anything else, a Host that is not this deployment's (lib/urls/deployment-host.ts) is a 421:
- * no page or action runs for a host the app would not build links for. X-Forwarded-* are deleted
+ * Before anything else, a Host that is not this deployment's (lib/urls/deployment-host.ts) nor a
+ * verified custom domain (lib/domains/edge-lookup.ts) is a 421: no page or action runs for a host the
+ * app would not build links for. A custom domain selects its own tenant and nothing else
+ * (tests/domains/domains-http.test.ts). X-Forwarded-* are deleted
  * unless TRUSTED_PROXY_HOPS says a proxy of ours wrote them (lib/security/forwarded.ts).
  *
  * Tests: tests/http/spoofing.test.ts (header, nxtP param, cross-tenant path, static-looking paths),
@@ -24,6 +26,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { readVerifiedClaims } from '@/lib/auth/session-claims';
 import { refuseMalformedAction } from '@/lib/actions/action-request';
+import { customHostTenant, INTERNAL_LOOKUP_PATH } from '@/lib/domains/edge-lookup';
 import { env } from '@/lib/env';
 import { API_TENANT_HEADER } from '@/lib/api-keys/forwarded-header';
 import { edgeLog } from '@/lib/log/edge-log';
@@ -37,7 +40,7 @@ import { stripTenantHeaders, TENANT_PATH_HEADER, TENANT_SLUG_HEADER, TENANT_VIA_
 import { refuseWithoutTenant } from '@/lib/tenants/required';
 import { resolveTenant } from '@/lib/tenants/resolvers';
 import { tenantRewritePath } from '@/lib/tenants/rewrite';
-import type { ResolveInput } from '@/lib/tenants/types';
+import type { ResolveInput, TenantMatch } from '@/lib/tenants/types';
 import { isSecureDeployment } from '@/lib/urls/app-origin';
 import { isDeploymentHost } from '@/lib/urls/deployment-host';
 
@@ -46,6 +49,7 @@ const tenancy = getTenancyConfig();
 const usesSession = tenancy.resolvers.includes('session');
 const dev = env.NODE_ENV !== 'production';
 const realtimeUrl = env.REALTIME_PUBLIC_URL;
+const HOSTLESS_PATHS = new Set(['/api/health', INTERNAL_LOOKUP_PATH, '/api/domains/ask']);
 
 /** CSP travels on the forwarded request (Next nonces its inline scripts from it) and on the response. */
 function withCsp(response: NextResponse, csp: string): NextResponse {
@@ -60,9 +64,13 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     await drainBody(request);
     return new NextResponse('Bad Request: invalid Host header', { status: 400 });
   }
-  // A host we would never build a link for gets nothing (health probes use internal addresses).
+  // A host we would never build a link for gets nothing. Health probes, the signed custom-domain
+  // lookup and the TLS `ask` are called on internal addresses, so they skip the Host rule.
   const host = request.headers.get('host');
-  if (request.nextUrl.pathname !== '/api/health' && !(await isDeploymentHost(host))) {
+  const internal = HOSTLESS_PATHS.has(request.nextUrl.pathname);
+  // A verified custom domain (lib/domains/edge-lookup.ts: signed lookup, TTL cache) names its tenant.
+  const customSlug = internal ? null : await customHostTenant(host, request.nextUrl.origin);
+  if (!internal && customSlug === null && !(await isDeploymentHost(host))) {
     edgeLog('warn', 'refused: host is not this deployment', { path: request.nextUrl.pathname, status: 421 });
     await drainBody(request);
     return new NextResponse('Misdirected Request', { status: 421, headers: { 'cache-control': 'no-store' } });
@@ -112,7 +120,11 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     claims: usesSession ? await readVerifiedClaims(request) : undefined,
   };
 
-  const match = await resolveTenant(input, tenancy);
+  // A custom domain belongs to one tenant: it overrides every resolver (a path or header naming
+  // another tenant changes nothing) and is rewritten like a subdomain.
+  const match: TenantMatch | null = customSlug
+    ? { slug: customSlug, via: 'subdomain' }
+    : await resolveTenant(input, tenancy);
   if (refuseWithoutTenant(request.nextUrl.pathname, match, tenancy)) {
     // `required`: no tenant → 404 here, before any page runs. (A rewrite to a not-found route is not
     // one: under `next dev` it lands in app/[tenant], whose guard would redirect to sign-in.)

@@ -8,7 +8,7 @@ import { createPrismaClient } from '../lib/db/prisma';
 import { SEED_PASSWORD } from '../prisma/seed';
 import { createScratchDb } from '../tests/fixtures/scratch-db';
 import { startInbox } from '../scripts/dev-inbox.mjs';
-import { E2E_OPERATOR } from './helpers';
+import { E2E_CUSTOM_DOMAINS, E2E_OPERATOR } from './helpers';
 
 /**
  * Starts everything the browser specs need, on a fresh seeded database:
@@ -19,6 +19,7 @@ import { E2E_OPERATOR } from './helpers';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REALTIME_SECRET = 'e2e-realtime-secret-0123456789abcdef';
+const AUTH_SECRET = 'e2e-auth-secret-0123456789abcdef0123';
 
 async function addOperator(url: string): Promise<void> {
   const prisma = createPrismaClient(url, 1);
@@ -32,7 +33,26 @@ async function addOperator(url: string): Promise<void> {
   }
 }
 
-async function startRealtime(port: number, appPorts: number[]): Promise<ChildProcess> {
+/**
+ * Verified custom domains for acme and globex (e2e/custom-domains.spec.ts maps them to loopback in
+ * Chromium). Written directly: DNS verification has its own suites (tests/domains). Not primary, so
+ * the other specs' landings on `<slug>.localhost` stay as they are.
+ */
+async function addCustomDomains(url: string): Promise<void> {
+  const prisma = createPrismaClient(url, 1);
+  try {
+    for (const [slug, hostname] of Object.entries(E2E_CUSTOM_DOMAINS)) {
+      const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      await prisma.tenantDomain.create({
+        data: { tenantId: tenant.id, hostname, status: 'verified', token: 'e2e', verifiedAt: new Date() },
+      });
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function startRealtime(port: number, appPorts: number[], lookupOrigin: string): Promise<ChildProcess> {
   const origins = appPorts.flatMap((p) => [`http://localhost:${p}`, `http://*.localhost:${p}`]);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['realtime-server/server.ts'], {
     cwd: ROOT,
@@ -41,6 +61,9 @@ async function startRealtime(port: number, appPorts: number[]): Promise<ChildPro
       REALTIME_PORT: String(port),
       REALTIME_SECRET,
       REALTIME_ALLOWED_ORIGINS: origins.join(','),
+      // Origins of verified custom domains are asked of the subdomain server (signed with AUTH_SECRET).
+      DOMAIN_LOOKUP_ORIGIN: lookupOrigin,
+      AUTH_SECRET,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -60,13 +83,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureBuilt();
   const database = await createScratchDb({ seed: true });
   await addOperator(database.url);
+  await addCustomDomains(database.url);
   const realtimePort = await freePort();
   const realtimeUrl = `http://localhost:${realtimePort}`;
   const common = {
     DATABASE_URL: database.url,
     REALTIME_SECRET,
     REALTIME_PUBLIC_URL: realtimeUrl,
-    AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123',
+    AUTH_SECRET,
     // The local billing provider, allowed explicitly in this production build (docs/billing.md).
     BILLING_PROVIDER: 'local',
     BILLING_LOCAL_IN_PRODUCTION: 'on',
@@ -95,6 +119,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const realtime = await startRealtime(
     realtimePort,
     servers.map((s) => s.port),
+    `http://127.0.0.1:${subdomain.port}`,
   );
 
   const inbox = await startInbox({ smtpPort: 0, httpPort: 0 });

@@ -1,7 +1,8 @@
 /**
  * Handshake authentication for the realtime sidecar (runs in `io.use()`, before any event).
  *
- * Invariant: a socket is admitted only with an allowed Origin and a valid realtime token taken from
+ * Invariant: a socket is admitted only with an allowed Origin (the configured list, or a verified
+ * custom domain: ./create-server.ts) and a valid realtime token taken from
  * `socket.handshake.auth.token` — never from the query string (which ends up in logs and proxies).
  * A client-sent `tenant` that disagrees with the token is refused. The verified claims are the only
  * source of user and tenant for everything the socket does afterwards (until they expire or are
@@ -31,7 +32,7 @@ const TOKEN_IN_QUERY = /token|jwt|auth/i;
 
 export function createAuthMiddleware(options: {
   secret: string;
-  isOriginAllowed: (origin: string | undefined) => boolean;
+  isOriginAllowed: (origin: string | undefined) => boolean | Promise<boolean>;
   logger: Logger;
   limits?: SocketLimits;
 }) {
@@ -43,7 +44,7 @@ export function createAuthMiddleware(options: {
       next(refuse(code));
     };
 
-    if (!isOriginAllowed(origin)) return deny(AUTH_ERRORS.origin);
+    if (!(await isOriginAllowed(origin))) return deny(AUTH_ERRORS.origin);
     if (Object.keys(socket.handshake.query).some((name) => TOKEN_IN_QUERY.test(name)))
       return deny(AUTH_ERRORS.tokenInQuery);
 

@@ -22,6 +22,8 @@ export function realtimeOptionsFromEnv(source?: EnvSource): Omit<RealtimeServerO
     host: e.REALTIME_HOST,
     secret: getRealtimeSecret(source),
     allowedOrigins: origins.length > 0 ? origins : DEV_ALLOWED_ORIGINS,
+    // Custom domains: the sidecar asks the app (signed, cached) about Origins outside the list.
+    customDomainLookupOrigin: e.DOMAIN_LOOKUP_ORIGIN ?? e.APP_URL ?? null,
     presenceBackend: presence.backend,
     redisUrl: presence.redisUrl,
     presenceTimeoutMs: e.REALTIME_PRESENCE_TIMEOUT_MS,

@@ -8,6 +8,7 @@ import { closeRedisConnection, createRedisConnection } from '@/lib/redis/connect
 import { createAuthMiddleware } from './auth';
 import { createLogger, type Logger } from './logger';
 import { compileOrigins } from './origins';
+import { customOriginTenant } from '@/lib/domains/edge-lookup';
 import { DEFAULT_EVENT_RATE, type EventRateOptions } from './event-rate';
 import { listenForMembershipChanges } from './membership-listener';
 import { PresenceHub } from './presence-hub';
@@ -21,6 +22,12 @@ export interface RealtimeServerOptions {
   host?: string;
   secret: string;
   allowedOrigins: readonly string[];
+  /**
+   * Where the app answers the signed custom-domain lookup (lib/domains/edge-lookup.ts). With it, an
+   * Origin outside `allowedOrigins` is admitted while its host is a verified custom domain, cached
+   * like the middleware's (CUSTOM_DOMAIN_CACHE_SECONDS), so a removed domain is refused within it.
+   */
+  customDomainLookupOrigin?: string | null;
   /** With a URL: socket.io Redis adapter (many nodes) and presence in Redis. */
   redisUrl?: string | null;
   /** Override the presence backend (default: redis when redisUrl is set, else memory). */
@@ -57,7 +64,13 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   const logger = options.logger ?? createLogger();
   if (options.heartbeatMs >= options.presenceTimeoutMs)
     throw new Error('heartbeatMs must be shorter than presenceTimeoutMs');
-  const isOriginAllowed = compileOrigins(options.allowedOrigins);
+  const listed = compileOrigins(options.allowedOrigins);
+  const lookup = options.customDomainLookupOrigin;
+  const isOriginAllowed = async (origin: string | undefined): Promise<boolean> => {
+    if (listed(origin)) return true;
+    if (!lookup || !origin) return false;
+    return (await customOriginTenant(origin, lookup)) !== null;
+  };
   const backend = options.presenceBackend ?? (options.redisUrl ? 'redis' : 'memory');
   const manager = new TenantPresenceManager({
     backend,

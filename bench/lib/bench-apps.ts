@@ -15,6 +15,8 @@ export type BenchApps = {
   servers: Map<string, AppServer>;
   /** Cookie header of alice@acme.test (member of acme only). */
   cookie: string;
+  /** Owner URL of the scratch database (a bench may add rows, e.g. a verified custom domain). */
+  databaseUrl: string;
   stop: () => Promise<void>;
 };
 
@@ -41,7 +43,7 @@ export async function startBenchApps(dirs: Partial<Record<Variant, string>>, spe
     const first = servers.get(specs[0]?.name ?? '');
     if (!first) throw new Error('no servers');
     const cookie = await signInAs(first, 'acme.localhost', 'alice@acme.test');
-    return { servers, cookie, stop };
+    return { servers, cookie, databaseUrl: database.url, stop };
   } catch (error) {
     await stop();
     throw error;

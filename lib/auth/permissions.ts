@@ -53,6 +53,9 @@ export const PERMISSIONS = {
   'tenant.restore': 'OWNER',
   'tenant.transfer': 'OWNER',
   'audit.export': 'OWNER',
+  // Custom domains (docs/custom-domains.md): a domain changes where sign-in and links land.
+  'domains.view': 'OWNER',
+  'domains.manage': 'OWNER',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

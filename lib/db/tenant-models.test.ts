@@ -19,6 +19,7 @@ describe('tenant model graph', () => {
       'JobOutbox',
       'Membership',
       'Subscription',
+      'TenantDomain',
     ]);
     expect(graph.get('User')?.relations.get('items')).toMatchObject({ model: 'Item', isList: true });
     expect(graph.get('Item')?.relations.get('createdBy')).toMatchObject({

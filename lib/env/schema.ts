@@ -128,6 +128,18 @@ export const ENV_SCHEMA = {
   TENANT_PURGE_GRACE_DAYS: int(0, 3650).default(30),
   AUDIT_RETENTION_DAYS: int(1, 36_500).default(365),
   IMPERSONATION_MINUTES: int(1, 240).default(15),
+  // Custom domains (docs/custom-domains.md)
+  DNS_RESOLVER: z
+    .string()
+    .trim()
+    .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'must be host:port')
+    .optional(),
+  DOMAIN_REVERIFY_FAIL_DAYS: int(1, 365).default(7),
+  CUSTOM_DOMAIN_CACHE_SECONDS: int(0, 60).default(30),
+  CUSTOM_DOMAIN_TARGET: text.optional(),
+  DOMAIN_LOOKUP_ORIGIN: url(['http:', 'https:'])
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 
   // Tenancy overrides (tenancy.config.ts keys; the table in docs/configuration.md)
   TENANT_RESOLVER: tenancy.optional(),

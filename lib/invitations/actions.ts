@@ -34,8 +34,9 @@ export const inviteMemberAction = defineAction(
       inviterName: user.name ?? user.email,
     });
     if (!result.ok) throw new ActionError(result.error, { [result.field]: [result.error] });
-    // The invitee gets it by email (queued with the invitation); the inviter also sees it once.
-    const link = invitationLink(result.token);
+    // The invitee gets it by email (queued with the invitation); the inviter also sees it once, on
+    // the tenant's verified primary domain when it has one.
+    const link = await invitationLink(result.token, tenant.slug);
     revalidatePath(MEMBERS_PAGE, 'page');
     // The link goes back to the inviter once; the audit entry gets the invitation id, never the token.
     return {

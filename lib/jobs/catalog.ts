@@ -4,3 +4,4 @@
  */
 import '@/lib/mail/jobs';
 import '@/lib/lifecycle/jobs';
+import '@/lib/domains/jobs';

@@ -45,6 +45,10 @@ export const MODEL_SPECS: Record<string, { data(tag: string): Row; update: Row }
     data: (tag) => ({ name: `job-${tag}`, key: `key-${tag}`, payload: { tag } }),
     update: { name: 'changed' },
   },
+  TenantDomain: {
+    data: (tag) => ({ hostname: `${tag}-${randomUUID().slice(0, 8)}.example.com`, token: `tok-${tag}` }),
+    update: { lastError: 'changed' },
+  },
 };
 
 export type Seeded = {

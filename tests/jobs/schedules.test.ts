@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { createBoss } from '@/lib/jobs/boss';
 import type { RelayedJob } from '@/lib/jobs/relay';
 import { type RunningWorker, startWorker } from '@/lib/jobs/worker';
+import { DOMAINS_VERIFY_JOB } from '@/lib/domains/jobs';
 import { AUDIT_RETENTION_JOB, PURGE_DUE_JOB } from '@/lib/lifecycle/jobs';
 import { scheduleDeletion } from '@/lib/lifecycle/status';
 import { seededDbForSuite, tenantId } from '../accounts/scratch';
@@ -41,6 +42,7 @@ describe('recurring lifecycle jobs', () => {
     };
     expect(rows.map((r) => [r.name, r.cron])).toEqual([
       [AUDIT_RETENTION_JOB, '30 3 * * *'],
+      [DOMAINS_VERIFY_JOB, '20 */6 * * *'],
       [PURGE_DUE_JOB, '0 * * * *'],
     ]);
     for (const row of rows) expect(row.data).toEqual({ tenantId: null, payload: {} });
@@ -48,7 +50,11 @@ describe('recurring lifecycle jobs', () => {
     // A second worker start changes nothing (the schedule is an upsert per name).
     const again = await startWorker({ boss: createBoss(database().url), relayIntervalMs: 100 });
     await again.stop();
-    expect((await worker.boss.getSchedules()).map((s) => s.name).sort()).toEqual([AUDIT_RETENTION_JOB, PURGE_DUE_JOB]);
+    expect((await worker.boss.getSchedules()).map((s) => s.name).sort()).toEqual([
+      AUDIT_RETENTION_JOB,
+      DOMAINS_VERIFY_JOB,
+      PURGE_DUE_JOB,
+    ]);
   });
 
   it('the scheduled purge job purges a tenant whose grace period is over, and no other', async () => {

@@ -96,5 +96,6 @@ export async function fillTenant(tenantId: string, tag: string): Promise<void> {
     await c.jobOutbox.create({
       data: { tenantId, name: `seed-${tag}`, key: `seed-${tag}-${createId()}`, payload: { tag } },
     });
+    await c.tenantDomain.create({ data: { tenantId, hostname: `${tag}-${createId()}.example.com`, token: 'tok' } });
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { createApiKey, revokeApiKey } from '@/components/api-keys/actions';
 import { ApiKeys } from '@/components/api-keys/api-keys';
@@ -36,7 +37,17 @@ export default async function SettingsPage({ params }: Props) {
 
   return (
     <PageBody>
-      <PageHeader title="Settings" description={`How ${current.name} looks and what it offers.`} />
+      <PageHeader
+        title="Settings"
+        description={`How ${current.name} looks and what it offers.`}
+        actions={
+          owner ? (
+            <Link href={`${base}/settings/domains`} className="text-sm font-medium underline underline-offset-4">
+              Custom domains
+            </Link>
+          ) : null
+        }
+      />
       <Card>
         <CardHeader>
           <CardTitle>

@@ -24,11 +24,16 @@ export async function silentSignInUrl(next: string | undefined, sso: unknown): P
   if (!slug) return null;
   const apex = new URL(appOrigin());
   if (canonicalHost(h.get('host') ?? '') === apex.host.toLowerCase()) return null;
-  const query = new URLSearchParams({ tenant: slug, next: next ?? '/dashboard', sso: '1' });
+  // The host travels along so the apex can send the user back to a custom domain (start.ts
+  // trusts it only when the database says it is a verified domain of this tenant).
+  const query = new URLSearchParams({ tenant: slug, next: next ?? '/dashboard', sso: '1', host: h.get('host') ?? '' });
   return `${apex.origin}/api/auth/handoff/start?${query}`;
 }
 
-/** Where the apex sends a signed-out `sso=1` visitor: the tenant's own sign-in form, `next` kept. */
-export function signInFormUrl(slug: string, next: string): string {
-  return `${tenantOrigin(slug)}/login?${new URLSearchParams({ next, sso: '0' })}`;
+/**
+ * Where the apex sends a signed-out `sso=1` visitor: the tenant's own sign-in form, `next` kept —
+ * on the verified custom domain they came from when there is one (`customOrigin`).
+ */
+export function signInFormUrl(slug: string, next: string, customOrigin: string | null = null): string {
+  return `${customOrigin ?? tenantOrigin(slug)}/login?${new URLSearchParams({ next, sso: '0' })}`;
 }

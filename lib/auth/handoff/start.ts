@@ -12,6 +12,7 @@ import { readSessionToken } from '../session-cookie';
 import { switchModeFor } from '../tenant-links';
 import { loadTenantBySlug } from '@/lib/tenants/tenant-store';
 import { signInFormUrl } from './silent';
+import { tenantPrimaryOrigin, verifiedCustomOrigin } from '@/lib/domains/tenant-origin';
 import { canonicalHost, issueHandoff, pruneExpiredHandoffs } from './ticket';
 
 /**
@@ -36,6 +37,19 @@ function cookieCovers(hostname: string): boolean {
   return Boolean(domain && (hostname === domain || hostname.endsWith(`.${domain}`)));
 }
 
+/**
+ * The tenant origin to land on: the custom host the user came from (`host`, from the silent
+ * sign-in) when the database says it is a verified domain of this tenant, the tenant's subdomain
+ * when they came from there, else its primary custom domain or subdomain (lib/domains/tenant-origin.ts).
+ */
+async function landingOrigin(slug: string, via: string | null): Promise<string> {
+  const custom = await verifiedCustomOrigin(slug, via);
+  if (custom) return custom;
+  const own = tenantOrigin(slug);
+  if (via && canonicalHost(via) === new URL(own).host.toLowerCase()) return own;
+  return tenantPrimaryOrigin(slug);
+}
+
 export async function startHandoff(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const next = safeNextPath(params.get('next'), '');
@@ -46,7 +60,7 @@ export async function startHandoff(request: Request): Promise<Response> {
   if (!token?.sub || (await isSessionRevoked(token.sid))) {
     // A tenant host asking "signed in here?" (silent.ts): no — back to its own sign-in form.
     if (params.get('sso') === '1' && slug && (await loadTenantBySlug(slug)))
-      return redirect(signInFormUrl(slug, next || '/dashboard'));
+      return redirect(signInFormUrl(slug, next || '/dashboard', await verifiedCustomOrigin(slug, params.get('host'))));
     return redirect(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   }
   const userId = token.sub;
@@ -59,7 +73,7 @@ export async function startHandoff(request: Request): Promise<Response> {
   if (mode !== 'subdomain')
     return redirect(mode === 'path' ? tenantUrl(slug, next || '/dashboard') : next || '/dashboard');
 
-  const origin = tenantOrigin(slug);
+  const origin = await landingOrigin(slug, params.get('host'));
   const target = new URL(origin);
   const here = canonicalHost(request.headers.get('host') ?? '');
   const path = next || '/dashboard';
