@@ -8,6 +8,7 @@ import { type RunningWorker, startWorker } from '@/lib/jobs/worker';
 import { suspendTenant, unsuspendTenant } from '@/lib/lifecycle/status';
 import { seededDbForSuite, tenantId } from '../accounts/scratch';
 import { attempts } from './probe-jobs';
+import { until } from '../fixtures/until';
 
 /**
  * A suspended tenant's jobs are held: the runner refuses them before the handler runs, pg-boss
@@ -21,16 +22,6 @@ beforeAll(async () => {
   worker = await startWorker({ boss: createBoss(database().url), relayIntervalMs: 100 });
 });
 afterAll(() => worker?.stop());
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type JobRow = { state: string; retry_count: number; output: unknown };
 async function jobOf(name: string, label: string): Promise<JobRow | undefined> {

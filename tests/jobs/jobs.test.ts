@@ -7,6 +7,7 @@ import { enqueue, enqueuePlatform } from '@/lib/jobs/enqueue';
 import { type RunningWorker, startWorker } from '@/lib/jobs/worker';
 import { seededDbForSuite, tenantId } from '../accounts/scratch';
 import { attempts, reports } from './probe-jobs';
+import { until } from '../fixtures/until';
 
 /**
  * The tenant-aware queue against real PostgreSQL and a real pg-boss worker: isolation of a job's
@@ -20,16 +21,6 @@ beforeAll(async () => {
   worker = await startWorker({ boss: createBoss(database().url), relayIntervalMs: 100 });
 });
 afterAll(() => worker?.stop());
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a tenant job runs inside its own tenant only', () => {
   it('an acme job whose payload names globex ids can neither read nor write them', async () => {

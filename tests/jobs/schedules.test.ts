@@ -9,6 +9,7 @@ import { DOMAINS_VERIFY_JOB } from '@/lib/domains/jobs';
 import { AUDIT_RETENTION_JOB, PURGE_DUE_JOB } from '@/lib/lifecycle/jobs';
 import { scheduleDeletion } from '@/lib/lifecycle/status';
 import { seededDbForSuite, tenantId } from '../accounts/scratch';
+import { until } from '../fixtures/until';
 
 /**
  * The lifecycle's recurring jobs: starting a worker writes both schedules into pg-boss's schedule
@@ -22,16 +23,6 @@ beforeAll(async () => {
   worker = await startWorker({ boss: createBoss(database().url), relayIntervalMs: 100 });
 });
 afterAll(() => worker?.stop());
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('recurring lifecycle jobs', () => {
   it('starting a worker schedules the hourly purge check and the daily audit retention', async () => {

@@ -7,6 +7,7 @@ import { type RunningWorker, startWorker } from '@/lib/jobs/worker';
 import { suspendTenant } from '@/lib/lifecycle/status';
 import { loadTenantDetail } from '@/lib/platform/tenants';
 import { seededDbForSuite, tenantId } from '../accounts/scratch';
+import { until } from '../fixtures/until';
 
 /**
  * The operator console's jobs panel reads pg-boss's real table in the configured JOBS_SCHEMA (not
@@ -28,16 +29,6 @@ afterAll(async () => {
   if (previous === undefined) delete process.env.JOBS_SCHEMA;
   else process.env.JOBS_SCHEMA = previous;
 });
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the console’s jobs panel', () => {
   it('shows the tenant’s queued and failed jobs from JOBS_SCHEMA, and nothing of the other tenant', async () => {
