@@ -64,6 +64,10 @@ describe('bodyProblem', () => {
     expect(await bodyProblem(multipart([['0', '[null,']]))).toMatchObject({ status: 400 });
     // A root that is not the argument list: Next would spread it into the action (a TypeError, a 500).
     expect(await bodyProblem(text('""'))).toMatchObject({ status: 400 });
+    // `$`-strings React never writes: a bare `$`, a tag without its id (the fuzz suite found a 500).
+    expect(await bodyProblem(text('["$"]'))).toMatchObject({ status: 400 });
+    expect(await bodyProblem(text('["$B"]'))).toMatchObject({ status: 400 });
+    expect(await bodyProblem(multipart([['0', '["$Kz"]']]))).toMatchObject({ status: 400 });
     expect(await bodyProblem(text('{"a":1}'))).toMatchObject({ status: 400 });
     expect(await bodyProblem(multipart([['0', '"x"']]))).toMatchObject({ status: 400 });
     expect(await bodyProblem(req('{}', { 'content-type': 'application/json' }))).toMatchObject({ status: 415 });

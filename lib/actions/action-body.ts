@@ -69,6 +69,20 @@ function partReferences(value: unknown, out: { tag: string; id: number }[] = [])
 
 const hasPartReference = (value: unknown) => partReferences(value).length > 0;
 
+/**
+ * The `$`-strings React's reply encoder writes: an escaped literal (`$$…`), a constant, a date, a
+ * BigInt, or a tag with a hex id. Anything else (a bare `$`, a tag without its id) is not React's
+ * and sends Next's decoder into an error it answers with a 500 (tests/reliability/fuzz.test.ts).
+ */
+const ENCODED_STRING = /^\$(?:\$.*|undefined|Infinity|-Infinity|NaN|-0|D.*|n-?\d+|[@A-Za-z]?[0-9a-f]+)$/s;
+
+function hasForeignDollarString(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith('$') && !ENCODED_STRING.test(value);
+  if (Array.isArray(value)) return value.some(hasForeignDollarString);
+  if (value && typeof value === 'object') return Object.values(value).some(hasForeignDollarString);
+  return false;
+}
+
 function parseModel(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (nestingDepth(text) > MAX_DEPTH) return { ok: false, message: 'Server action arguments nested too deeply' };
   try {
@@ -98,6 +112,7 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
       if (!model.ok) return { status: 400, message: model.message };
       // The argument list: Next spreads it into the action (a string or object there is a TypeError, a 500).
       if (!Array.isArray(model.value)) return { status: 400, message: 'Server action arguments must be a list' };
+      if (hasForeignDollarString(model.value)) return { status: 400, message: 'Malformed server action arguments' };
       if (hasPartReference(model.value))
         return { status: 400, message: 'Server action arguments reference missing parts' };
       return null;
@@ -124,6 +139,7 @@ export async function bodyProblem(request: Request): Promise<BodyProblem | null>
       if (!model.ok) return { status: 400, message: model.message };
       if (name === '0' && !Array.isArray(model.value))
         return { status: 400, message: 'Server action arguments must be a list' };
+      if (hasForeignDollarString(model.value)) return { status: 400, message: 'Malformed server action arguments' };
       const dangling = partReferences(model.value).some(
         ({ tag, id }) => tag !== 'K' && !((position.get(String(id)) ?? Number.POSITIVE_INFINITY) < here),
       );
