@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RefreshAck } from '@/lib/realtime/protocol';
 import { signRealtimeToken } from '@/lib/realtime/token';
 import type { RealtimeServer } from '@/realtime-server/create-server';
@@ -102,6 +102,9 @@ describeWithRedis('membership changes reach every sidecar node', () => {
     // The app's publisher reads the sidecar's Redis and channel from the same variables the sidecar does.
     process.env.PRESENCE_REDIS_URL = REDIS_URL;
     process.env.REALTIME_KEY_PREFIX = prefix;
+    // tenancy.config.ts reads the environment when it loads: load the publisher afresh, after the
+    // variables above (without REDIS_URL in the environment it would otherwise see no Redis at all).
+    vi.resetModules();
     ({ publishMembershipChange: publish } = await import('@/lib/members/publish-change'));
     const options = { redisUrl: REDIS_URL, presenceBackend: 'redis' as const, keyPrefix: prefix };
     a = await startServer(options);
