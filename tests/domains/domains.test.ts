@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FORBIDDEN_MESSAGE, runTenantAction } from '@/lib/actions/run-tenant-action';
+import type { z } from 'zod';
+import {
+  type ActionBody,
+  type ActionDefinition,
+  FORBIDDEN_MESSAGE,
+  runTenantAction,
+} from '@/lib/actions/run-tenant-action';
 import { requiredRole } from '@/lib/auth/permissions';
 import { withoutTenant } from '@/lib/db';
 import {
@@ -54,12 +60,15 @@ async function sessionUser(email: string) {
   );
 }
 
-async function run<T extends { def: unknown; body: unknown }>(pair: T, email: string, slug: string, input: object) {
+async function run<S extends z.ZodType>(
+  pair: { def: ActionDefinition<S>; body: ActionBody<S> },
+  email: string,
+  slug: string,
+  input: object,
+) {
   const tenant = await loadTenantBySlug(slug);
   const user = await sessionUser(email);
-  // biome-ignore lint/suspicious/noExplicitAny: one helper over actions with different input schemas
-  const p = pair as any;
-  return (await runTenantAction(p.def, p.body, input, { user, tenant, ip: null })).state;
+  return (await runTenantAction(pair.def, pair.body, input, { user, tenant, ip: null })).state;
 }
 
 /** Owner notices queued (lib/domains/notify.ts → the mail queue's platform outbox) under a key prefix. */
