@@ -123,8 +123,12 @@ describe('a worker killed mid-job', () => {
       );
       // Attempt 0 died with the process; the retry (attempt ≥ 1) ran here.
       expect(Number(row.eventKey.split(':')[2])).toBeGreaterThanOrEqual(1);
-      const job = await worker.boss.getJobById('test-crash', jobId);
-      expect(job?.state).toBe('completed');
+      // The delivery row is written inside the handler; pg-boss completes the job just after.
+      const job = await until(async () => {
+        const found = await worker?.boss.getJobById('test-crash', jobId);
+        return found?.state === 'completed' ? found : undefined;
+      });
+      expect(job.state).toBe('completed');
     } finally {
       if (child?.exitCode === null) child.kill('SIGKILL');
     }
