@@ -55,9 +55,22 @@ const graph = buildModelGraph(
 const s = { graph, tenantId: 't1' };
 
 describe('scopeArgs', () => {
-  it('AND-merges the tenant into a findUnique where, keeping the caller filter', () => {
+  it('adds the tenant to a findUnique where, keeping the caller filter', () => {
     const { args } = scopeArgs(s, 'Doc', 'findUnique', { where: { id: 'd', AND: { ownerId: 'u' } } });
-    expect(args.where).toEqual({ id: 'd', AND: [{ ownerId: 'u' }, { tenantId: 't1' }] });
+    expect(args.where).toEqual({ id: 'd', AND: { ownerId: 'u' }, tenantId: 't1' });
+  });
+  it('keeps a where that already names the tenant, and AND-merges any other tenant condition', () => {
+    const same = { where: { tenantId: 't1', name: 'x' } };
+    expect(scopeArgs(s, 'Doc', 'findMany', same).args.where).toEqual({ tenantId: 't1', name: 'x' });
+    expect(scopeArgs(s, 'Doc', 'findMany', { where: { tenantId: 't2' } }).args.where).toEqual({
+      tenantId: 't2',
+      AND: [{ tenantId: 't1' }],
+    });
+    expect(scopeArgs(s, 'Doc', 'deleteMany', { where: { tenantId: { in: ['t1', 't2'] } } }).args.where).toEqual({
+      tenantId: { in: ['t1', 't2'] },
+      AND: [{ tenantId: 't1' }],
+    });
+    expect(scopeArgs(s, 'Doc', 'findMany', { where: { tenantId: undefined } }).args.where).toEqual({ tenantId: 't1' });
   });
   it('refuses tenant-owned queries with no tenant', () => {
     expect(() => scopeArgs({ graph, tenantId: undefined }, 'Doc', 'findMany', {})).toThrow(TenantScopeError);
@@ -91,9 +104,9 @@ describe('scopeArgs', () => {
   });
   it('scopes to-one nested writes into a tenant-owned model', () => {
     const { args } = scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { pinned: { update: { id: 'x' } } } });
-    expect(args.data).toEqual({ pinned: { update: { where: { AND: [{ tenantId: 't1' }] }, data: { id: 'x' } } } });
+    expect(args.data).toEqual({ pinned: { update: { where: { tenantId: 't1' }, data: { id: 'x' } } } });
     const del = scopeArgs(s, 'User', 'update', { where: { id: 'u' }, data: { pinned: { delete: true } } }).args;
-    expect(del.data).toEqual({ pinned: { delete: { AND: [{ tenantId: 't1' }] } } });
+    expect(del.data).toEqual({ pinned: { delete: { tenantId: 't1' } } });
   });
   it('scopes `every` to the tenant rows only', () => {
     const { args } = scopeArgs(s, 'User', 'findMany', { where: { docs: { every: { ownerId: 'u' } } } });

@@ -38,10 +38,19 @@ function toArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [v];
 }
 
-/** AND-merges `tenantId = T` into a where; unique keys stay top-level so findUnique still works. */
+/**
+ * Adds `tenantId = T` to a where; unique keys stay top-level so findUnique still works. A where that
+ * names no tenant gets it as a top-level field, and one that already says `tenantId: T` is kept: the
+ * query is then the very one plain Prisma sends (same SQL, same plan-cache entry, less to serialize).
+ * Anything else about tenantId (another id, an `in`, a `not`) is AND-merged, so it can only narrow.
+ */
 export function mergeTenant(s: Scope, model: string, where: unknown): Obj {
+  const tenantId = needTenant(s, model);
   const w = isObj(where) ? where : {};
-  return { ...w, AND: [...toArray(w.AND), { [TENANT_FIELD]: needTenant(s, model) }] };
+  const named = w[TENANT_FIELD];
+  if (named === undefined) return { ...w, [TENANT_FIELD]: tenantId };
+  if (named === tenantId) return w;
+  return { ...w, AND: [...toArray(w.AND), { [TENANT_FIELD]: tenantId }] };
 }
 
 /** Walks a where; relation filters into tenant-owned models get the tenant condition. */

@@ -96,7 +96,8 @@ describe('a worker killed mid-job', () => {
   it('the job is retried by another worker, not lost', async () => {
     await worker?.stop(); // only the child may take the job first
     worker = undefined;
-    child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/jobs/crash-worker.ts'], {
+    // Node itself, not the tsx CLI: the CLI runs the script in a grandchild that a SIGKILL would miss.
+    child = spawn(process.execPath, ['--import', 'tsx', 'tests/jobs/crash-worker.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: database().url, CRASH_WORKER: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
