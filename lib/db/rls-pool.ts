@@ -30,8 +30,10 @@ export function currentRlsTenant(): string {
   return rlsContext.getStore()?.tenantId ?? '';
 }
 
-const SET_SESSION = "select set_config('app.tenant_id', $1, false)";
-const SET_LOCAL = "select set_config('app.tenant_id', $1, true)";
+// Named, so each connection parses and plans them once: a tenant switch is then Bind/Execute only,
+// which is most of what RLS costs when requests rotate over tenants (docs/benchmarks.md).
+const SET_SESSION = { name: 'tenantry_set_tenant', text: "select set_config('app.tenant_id', $1, false)" };
+const SET_LOCAL = { name: 'tenantry_set_tenant_local', text: "select set_config('app.tenant_id', $1, true)" };
 // Statements that must reach the server untouched at the edges of a transaction; SET TRANSACTION
 // in particular must be the first statement after BEGIN.
 const TX_CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION)\b/i;
@@ -61,7 +63,7 @@ function stateOf(client: TrackedClient): ConnState {
     if (created.inTx && !TX_CONTROL.test(text)) {
       const want = currentRlsTenant();
       if ((created.local ?? created.session) !== want) {
-        await raw({ text: SET_LOCAL, values: [want] });
+        await raw({ ...SET_LOCAL, values: [want] });
         created.local = want;
       }
     }
@@ -105,7 +107,7 @@ export class TenantPool extends pg.Pool {
           if (state.session !== want) {
             // Pipelined: both statements go out in one round trip. If setting the tenant fails, the
             // query's result is discarded and the connection destroyed (catch below).
-            const set = state.raw({ text: SET_SESSION, values: [want] });
+            const set = state.raw({ ...SET_SESSION, values: [want] });
             const query = state.raw(config);
             const [setResult, queryResult] = await Promise.allSettled([set, query]);
             if (setResult.status === 'rejected') throw setResult.reason;
