@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ALL_VARIANTS, buildVariant, ROOT } from './lib/next-variants';
-import { atLeast, type BenchRow, flags, formatTable, log } from './lib/report';
+import { type BenchRow, flags, formatTable, log } from './lib/report';
 
 const quick = flags.quick;
 
@@ -65,33 +65,6 @@ function resolverRows(data: Json): BenchRow[] {
     context: `${r.ns.toFixed(0)} ns per resolution (${data.iterations} iterations)`,
     ok: null,
   }));
-}
-
-const DB_TARGETS: Record<string, number> = { extension: 0.9, 'rls (TenantPool)': 0.7, 'both (TenantPool)': 0.7 };
-
-/** One row per variant and concurrency: the WORST of findMany/create/update against plain Prisma. */
-function dbRows(data: Json): BenchRow[] {
-  const ops = data.opsPerSecond as Record<string, number>;
-  const get = (variant: string, op: string, c: number) => ops[`${variant}|${op}|${c}`] ?? Number.NaN;
-  const rows: BenchRow[] = [];
-  for (const c of [1, 10]) {
-    for (const [variant, min] of Object.entries(DB_TARGETS)) {
-      const per = ['findMany', 'create', 'update'].map((op) => ({
-        op,
-        ratio: get(variant, op, c) / get('plain prisma', op, c),
-      }));
-      const worst = Math.min(...per.map((p) => p.ratio));
-      rows.push({
-        section: 'db',
-        measurement: `${variant.replace(' (TenantPool)', '')} / plain prisma, worst op, concurrency ${c}`,
-        ratio: worst,
-        target: `≥ ${min}`,
-        context: `${per.map((p) => `${p.op} ${p.ratio.toFixed(2)}`).join(', ')}; findMany ${get(variant, 'findMany', c).toFixed(0)} ops/s, ${(get(variant, 'findMany', c) / get('raw pg', 'findMany', c)).toFixed(2)}x raw pg`,
-        ok: atLeast(worst, min),
-      });
-    }
-  }
-  return rows;
 }
 
 type PresenceResult = {
@@ -151,7 +124,7 @@ async function main(): Promise<void> {
     rows.push(...((await runBench('middleware-overhead.ts', mode, env)).rows as BenchRow[]));
     rows.push(...((await runBench('edge-vs-node.ts', mode, env)).rows as BenchRow[]));
     rows.push(...resolverRows(await runBench('resolvers.ts', [quick ? '20000' : '200000'])));
-    rows.push(...dbRows(await runBench('db.ts', mode)));
+    rows.push(...((await runBench('db.ts', mode)).rows as BenchRow[]));
     if (existsSync(path.join(ROOT, 'bench/peers/node_modules/@zenstackhq/orm'))) {
       const generated = spawnSync('npm', ['--prefix', 'bench/peers', 'run', 'generate'], {
         cwd: ROOT,

@@ -219,6 +219,13 @@ export async function runRounds(
   return rates;
 }
 
+/** Per-round ratios of `name` to `base` (same round, same op, same concurrency). */
+export function roundRatios(rates: Map<string, number[]>, name: string, base: string, op: Op, c: number): number[] {
+  const a = rates.get(key(name, op, c)) ?? [];
+  const b = rates.get(key(base, op, c)) ?? [];
+  return a.map((v, i) => v / (b[i] ?? Number.NaN));
+}
+
 /** The median of a list (the upper one of the two middles for even lengths, as bench:db always did). */
 export function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);

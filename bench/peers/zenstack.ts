@@ -9,7 +9,18 @@
  */
 import './object-group-by.mjs'; // before anything of ZenStack's: it calls Object.groupBy (Node 21+)
 import type { BenchRow } from '../lib/report';
-import { key, median, OPS, type Op, openDbBench, ROWS, runRounds, TENANTS, type Variant } from '../db-cases';
+import {
+  key,
+  median,
+  OPS,
+  type Op,
+  openDbBench,
+  ROWS,
+  roundRatios as ratios,
+  runRounds,
+  TENANTS,
+  type Variant,
+} from '../db-cases';
 import { formatSemantics, probeSemantics } from './semantics';
 import { openZenStack } from './zenstack-cases';
 
@@ -29,13 +40,6 @@ const PLAIN_OF: Record<string, string> = {
   'zenstack + tenant policy': 'zenstack plain',
   'zenstack + policy + post-update': 'zenstack plain',
 };
-
-/** Per-round ratios of `name` to `base` (same round, same op, same concurrency). */
-function ratios(rates: Map<string, number[]>, name: string, base: string, op: Op, c: number): number[] {
-  const a = rates.get(key(name, op, c)) ?? [];
-  const b = rates.get(key(base, op, c)) ?? [];
-  return a.map((v, i) => v / (b[i] ?? Number.NaN));
-}
 
 type Cell = { rate: number; own: number; ownMin: number; ownMax: number; raw: number };
 const log = (line: string) => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
