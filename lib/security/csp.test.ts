@@ -32,6 +32,12 @@ describe('buildCsp', () => {
     expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
 
+  it('never repeats a nonce across refills of its random pool (256 nonces a refill)', () => {
+    const nonces = Array.from({ length: 2000 }, createNonce);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(atob(nonce)).toHaveLength(16);
+  });
+
   it('reads the nonce back from a policy, and nothing from a missing one', () => {
     const nonce = createNonce();
     expect(nonceFromCsp(buildCsp(nonce, { dev: true }))).toBe(nonce);

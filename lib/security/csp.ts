@@ -4,9 +4,21 @@
  * its own inline scripts. `strict-dynamic` lets those scripts load the app's chunks; nothing else
  * runs. `frame-ancestors 'none'` stops clickjacking of tenant pages.
  */
+const NONCE_BYTES = 16;
+// One getRandomValues call per 256 nonces: a call costs about as much as the rest of the CSP, and
+// every request makes a nonce. Each nonce takes fresh bytes from the pool; none is ever reused.
+const POOL_BYTES = NONCE_BYTES * 256;
+let pool = new Uint8Array(0);
+let offset = 0;
+
 export function createNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  if (offset + NONCE_BYTES > pool.length) {
+    pool = new Uint8Array(POOL_BYTES);
+    crypto.getRandomValues(pool);
+    offset = 0;
+  }
+  const bytes = pool.subarray(offset, offset + NONCE_BYTES);
+  offset += NONCE_BYTES;
   return btoa(String.fromCharCode(...bytes));
 }
 

@@ -8,13 +8,25 @@ import { env } from '@/lib/env';
  * Edge-safe. Test: lib/urls/urls.test.ts.
  */
 export function appOrigin(): string {
-  if (env.APP_URL) return new URL(env.APP_URL).origin;
-  return `http://localhost:${env.PORT}`;
+  return appOriginUrl().origin;
 }
 
+/** The parts of the deployment's origin the app reads; a snapshot, so no caller can change it for the next. */
+export type OriginParts = Readonly<Pick<URL, 'origin' | 'protocol' | 'host' | 'hostname' | 'port'>>;
+
+// The middleware asks several times per request; parse once per configured value, not per call.
+let parsed: { key: string; parts: OriginParts } | undefined;
+
 /** The parsed origin: protocol (`http:`/`https:`), hostname and port of the deployment. */
-export function appOriginUrl(): URL {
-  return new URL(appOrigin());
+export function appOriginUrl(): OriginParts {
+  const configured = env.APP_URL;
+  const key = configured ?? `:${env.PORT}`;
+  if (parsed?.key !== key) {
+    const url = new URL(configured ?? `http://localhost:${env.PORT}`);
+    const { origin, protocol, host, hostname, port } = url;
+    parsed = { key, parts: Object.freeze({ origin, protocol, host, hostname, port }) };
+  }
+  return parsed.parts;
 }
 
 /** True when the deployment is served over HTTPS (secure cookies, `__Secure-` names). */
