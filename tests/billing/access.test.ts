@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FORBIDDEN_MESSAGE, runTenantAction } from '@/lib/actions/run-tenant-action';
+import { type ActionRequest, FORBIDDEN_MESSAGE, runTenantAction } from '@/lib/actions/run-tenant-action';
 import { requiredRole } from '@/lib/auth/permissions';
 import {
   changePlanAction,
@@ -52,17 +52,17 @@ describe('billing access', () => {
     const checkoutToken = signLocalSession({ kind: 'checkout', tenantId: acmeId, plan: 'enterprise', seats: 50 });
     const portalToken = signLocalSession({ kind: 'portal', tenantId: acmeId });
 
-    const attempts = [
-      [startCheckoutAction, { plan: 'pro', seats: '10' }],
-      [changePlanAction, { plan: 'enterprise', seats: '10' }],
-      [openPortalAction, {}],
-      [localCheckoutPaidAction, { session: checkoutToken }],
-      [localPortalAction, { session: portalToken, op: 'cancel' }],
-    ] as const;
+    // One call per action, each typed with its own input schema.
+    const attempts: ((request: ActionRequest) => Promise<{ state: unknown }>)[] = [
+      (r) => runTenantAction(startCheckoutAction.def, startCheckoutAction.body, { plan: 'pro', seats: '10' }, r),
+      (r) => runTenantAction(changePlanAction.def, changePlanAction.body, { plan: 'enterprise', seats: '10' }, r),
+      (r) => runTenantAction(openPortalAction.def, openPortalAction.body, {}, r),
+      (r) => runTenantAction(localCheckoutPaidAction.def, localCheckoutPaidAction.body, { session: checkoutToken }, r),
+      (r) => runTenantAction(localPortalAction.def, localPortalAction.body, { session: portalToken, op: 'cancel' }, r),
+    ];
     for (const user of [carol, adminUser]) {
-      for (const [pair, input] of attempts) {
-        // biome-ignore lint/suspicious/noExplicitAny: one loop over actions with different input schemas
-        const { state } = await runTenantAction(pair.def, pair.body as any, input, { user, tenant: acme, ip: null });
+      for (const attempt of attempts) {
+        const { state } = await attempt({ user, tenant: acme, ip: null });
         expect(state).toEqual({ ok: false, error: FORBIDDEN_MESSAGE });
       }
     }
