@@ -6,6 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import { disableCrossContextBatching } from './batching';
+import { withDirectCalls } from './direct-calls';
 import { currentTenantId } from './context';
 import type { PrismaClient } from './generated/client';
 import { createPrismaClient, createPrismaClientFromPool } from './prisma';
@@ -33,7 +34,9 @@ function buildScopedClient(
   getTenantId: () => string | undefined,
   o: TenantDbOptions,
 ) {
-  return app.$extends(tenantExtension({ graph, getTenantId, inject: o.extension !== false, rls: o.rls }));
+  const walls = { graph, getTenantId, inject: o.extension !== false, rls: o.rls };
+  // The extension covers every call; awaited model calls take the same walls' direct path.
+  return withDirectCalls(app.$extends(tenantExtension(walls)), app, walls);
 }
 
 export type ScopedClient = ReturnType<typeof buildScopedClient>;

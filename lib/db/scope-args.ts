@@ -26,20 +26,22 @@ const AGGREGATES = new Set(['count', 'aggregate', 'groupBy']);
 const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
 const UPDATES = new Set(['update', 'updateMany', 'updateManyAndReturn']);
 const DELETES = new Set(['delete', 'deleteMany']);
+/** Every operation scopeArgs can scope; any other operation on a tenant-owned model is refused. */
+export const SCOPED_OPERATIONS: ReadonlySet<string> = new Set([
+  ...READS,
+  ...AGGREGATES,
+  ...CREATES,
+  ...UPDATES,
+  ...DELETES,
+  'upsert',
+]);
 
 export type ScopedCall = { args: Obj; check: (result: unknown) => unknown };
 
 export function scopeArgs(s: Scope, model: string, operation: string, rawArgs: unknown): ScopedCall {
   const info = modelInfo(s, model);
   const args: Obj = isObj(rawArgs) ? { ...rawArgs } : {};
-  const known =
-    READS.has(operation) ||
-    AGGREGATES.has(operation) ||
-    CREATES.has(operation) ||
-    UPDATES.has(operation) ||
-    DELETES.has(operation) ||
-    operation === 'upsert';
-  if (!known) {
+  if (!SCOPED_OPERATIONS.has(operation)) {
     if (info.tenantOwned) throw new TenantScopeError('NO_TENANT', `Operation ${operation} cannot be scoped`, model);
     return { args, check: (r) => r };
   }
