@@ -73,6 +73,36 @@ function stateOf(client: TrackedClient): ConnState {
   return created;
 }
 
+const ignore = () => undefined;
+
+/**
+ * Sets the session tenant and runs the query in one round trip and one write: pg's pipeline mode sends
+ * both without waiting, and the corked socket sends their eight protocol messages in one syscall. If
+ * setting the tenant fails, its error is thrown and the query's result is never returned (the caller
+ * then destroys the connection).
+ */
+async function switchAndQuery(
+  client: TrackedClient,
+  state: ConnState,
+  want: string,
+  config: pg.QueryConfig,
+): Promise<pg.QueryResult> {
+  const stream = client.connection.stream;
+  stream.cork();
+  let query: Promise<pg.QueryResult>;
+  let set: Promise<pg.QueryResult>;
+  try {
+    set = state.raw({ name: SET_SESSION.name, text: SET_SESSION.text, values: [want] });
+    query = state.raw(config);
+  } finally {
+    stream.uncork();
+  }
+  query.catch(ignore); // awaited below once the tenant is known to be set; never left unhandled
+  await set;
+  state.session = want;
+  return await query;
+}
+
 export class TenantPool extends pg.Pool {
   constructor(config: pg.PoolConfig) {
     // pg's pipeline mode lets the tenant switch ride along with the query (see query() below).
@@ -103,20 +133,8 @@ export class TenantPool extends pg.Pool {
         const client = (await connect()) as TrackedClient;
         const state = stateOf(client);
         try {
-          let result: pg.QueryResult;
-          if (state.session !== want) {
-            // Pipelined: both statements go out in one round trip. If setting the tenant fails, the
-            // query's result is discarded and the connection destroyed (catch below).
-            const set = state.raw({ ...SET_SESSION, values: [want] });
-            const query = state.raw(config);
-            const [setResult, queryResult] = await Promise.allSettled([set, query]);
-            if (setResult.status === 'rejected') throw setResult.reason;
-            if (queryResult.status === 'rejected') throw queryResult.reason;
-            state.session = want;
-            result = queryResult.value;
-          } else {
-            result = await state.raw(config);
-          }
+          const result =
+            state.session === want ? await state.raw(config) : await switchAndQuery(client, state, want, config);
           client.release();
           return result;
         } catch (error) {
