@@ -84,6 +84,26 @@ describe('TenantPool', () => {
       await pool.end();
     }
   });
+  it('never returns the rows of a query whose tenant switch failed, and drops that connection', async () => {
+    const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
+    try {
+      const q = (t: string | null) =>
+        runAsTenant(t, () =>
+          pool.query({ text: 'select current_setting(\'app.tenant_id\', true) as t, count(*)::int as n from "Item"' }),
+        );
+      expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
+      const pid = async () =>
+        (await runAsTenant(seeded.a, () => pool.query({ text: 'select pg_backend_pid() as p' }))).rows[0].p;
+      const before = await pid();
+      // A NUL byte cannot be stored in a setting: the switch fails while the connection still runs as A,
+      // and the pipelined query behind it would count A's rows.
+      await expect(q('x\u0000y')).rejects.toThrow();
+      expect(await pid()).not.toBe(before);
+      expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
+    } finally {
+      await pool.end();
+    }
+  });
   it('sets the tenant transaction-locally so a rollback leaves nothing behind', async () => {
     const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
     try {
