@@ -20,7 +20,7 @@
  *   (which calls `requestTransaction`), interactive transactions (`tx` is extended), raw SQL, `$extends`.
  */
 import type { PrismaClient } from './generated/client';
-import { runAsTenant } from './rls-pool';
+import { startAsTenant } from './rls-pool';
 import { SCOPED_OPERATIONS, scopeArgs } from './scope-args';
 import { delegateKey, type ModelGraph } from './tenant-models';
 
@@ -31,8 +31,11 @@ export type DirectCallOptions = {
   rls: boolean;
 };
 
-type Call = (args?: unknown) => PromiseLike<unknown>;
+type PrismaPromiseLike = PromiseLike<unknown> & Record<string, unknown>;
+type Call = (args?: unknown) => PrismaPromiseLike;
 type Delegate = Record<string, Call>;
+/** What every call on one model delegate shares. */
+type ModelCalls = { model: string; base: Delegate; extended: Delegate; options: DirectCallOptions };
 
 /** `scoped` with the fast path on its model delegates; every other property is `scoped`'s own. */
 export function withDirectCalls<C extends object>(scoped: C, base: PrismaClient, options: DirectCallOptions): C {
@@ -45,7 +48,8 @@ export function withDirectCalls<C extends object>(scoped: C, base: PrismaClient,
       let delegate = delegates.get(prop);
       if (!delegate) {
         const extended: unknown = Reflect.get(target, prop);
-        delegate = directDelegate(model, extended as Delegate, Reflect.get(base, prop) as Delegate, options);
+        const calls = { model, base: Reflect.get(base, prop) as Delegate, extended: extended as Delegate, options };
+        delegate = directDelegate(calls);
         delegates.set(prop, delegate);
       }
       return delegate;
@@ -57,68 +61,98 @@ function bound(target: object, value: unknown): unknown {
   return typeof value === 'function' ? value.bind(target) : value;
 }
 
-function directDelegate(model: string, extended: Delegate, base: Delegate, options: DirectCallOptions): Delegate {
-  const calls = new Map<string, Call>();
-  return new Proxy(extended, {
+function directDelegate(calls: ModelCalls): Delegate {
+  const Pending = pendingCallClass(calls);
+  const methods = new Map<string, Call>();
+  return new Proxy(calls.extended, {
     get(target, prop) {
       if (typeof prop !== 'string' || !SCOPED_OPERATIONS.has(prop)) return bound(target, Reflect.get(target, prop));
-      let call = calls.get(prop);
-      if (!call) {
+      let method = methods.get(prop);
+      if (!method) {
         const operation = prop;
-        call = (args) =>
-          lazyPrismaPromise(
-            () => runDirect(model, operation, args, base, options),
-            () => (target[operation] as Call).call(target, args),
-          );
-        calls.set(prop, call);
+        method = (args) => new Pending(operation, args) as unknown as PrismaPromiseLike;
+        methods.set(prop, method);
       }
-      return call;
+      return method;
     },
   });
 }
 
-async function runDirect(
-  model: string,
-  operation: string,
-  args: unknown,
-  base: Delegate,
-  { graph, getTenantId, inject, rls }: DirectCallOptions,
-): Promise<unknown> {
-  const tenantId = getTenantId();
-  const scoped = inject ? scopeArgs({ graph, tenantId }, model, operation, args) : undefined;
-  const finalArgs = scoped ? scoped.args : args;
-  const query = base[operation] as Call;
-  const result = rls
-    ? await runAsTenant(tenantId, async () => await query.call(base, finalArgs))
-    : await query.call(base, finalArgs);
-  return scoped ? scoped.check(result) : result;
-}
-
 /**
  * A PrismaPromise-shaped value: lazy like Prisma's (nothing runs until it is awaited, and then once),
- * awaited through `direct`; any other use (`requestTransaction`, a fluent relation) is forwarded to the
- * extended client's own promise for the same call, made on first such use.
+ * awaited through the direct path; any other use (`requestTransaction` from a batch `$transaction`, a
+ * fluent relation call, `spec`) is forwarded to the extended client's own promise for the same call.
  */
-function lazyPrismaPromise(direct: () => Promise<unknown>, extended: () => PromiseLike<unknown>): PromiseLike<unknown> {
-  let running: Promise<unknown> | undefined;
-  let viaExtension: PromiseLike<unknown> | undefined;
-  const run = () => {
-    running ??= direct();
-    return running;
-  };
-  const own: Record<PropertyKey, unknown> = {
-    // biome-ignore lint/suspicious/noThenProperty: this object is a promise, by design
-    then: (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) =>
-      run().then(onFulfilled, onRejected),
-    catch: (onRejected?: (e: unknown) => unknown) => run().catch(onRejected),
-    finally: (onFinally?: () => void) => run().finally(onFinally),
-    [Symbol.toStringTag]: 'PrismaPromise',
-  };
-  return new Proxy(own, {
-    get(target, prop) {
-      if (Object.hasOwn(target, prop)) return target[prop];
-      viaExtension ??= extended();
-      return bound(viaExtension, Reflect.get(viaExtension, prop));
-    },
-  }) as unknown as PromiseLike<unknown>;
+class PendingCall {
+  #running: Promise<unknown> | undefined;
+  #viaExtension: PrismaPromiseLike | undefined;
+  readonly #calls: ModelCalls;
+  readonly #operation: string;
+  readonly #args: unknown;
+  constructor(calls: ModelCalls, operation: string, args: unknown) {
+    this.#calls = calls;
+    this.#operation = operation;
+    this.#args = args;
+  }
+  // biome-ignore lint/suspicious/noThenProperty: this object is a promise, by design
+  then<A = unknown, B = never>(
+    onFulfilled?: ((value: unknown) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    this.#running ??= runDirect(this.#calls, this.#operation, this.#args);
+    return this.#running.then(onFulfilled, onRejected);
+  }
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<unknown> {
+    return this.then(undefined, onRejected);
+  }
+  finally(onFinally?: (() => void) | null): Promise<unknown> {
+    return this.then().finally(onFinally);
+  }
+  requestTransaction(batch: unknown): unknown {
+    return (this.viaExtension().requestTransaction as (b: unknown) => unknown)(batch);
+  }
+  get spec(): unknown {
+    return this.viaExtension().spec;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'PrismaPromise';
+  }
+  viaExtension(): PrismaPromiseLike {
+    this.#viaExtension ??= this.#calls.extended[this.#operation]?.(this.#args);
+    if (!this.#viaExtension) throw new Error(`lib/db: no ${this.#operation} on ${this.#calls.model}`);
+    return this.#viaExtension;
+  }
+}
+
+/** PendingCall plus the model's fluent relation calls (`user.findUnique(…).memberships()`), via the extension. */
+function pendingCallClass(calls: ModelCalls): new (operation: string, args: unknown) => PendingCall {
+  class ModelPendingCall extends PendingCall {
+    constructor(operation: string, args: unknown) {
+      super(calls, operation, args);
+    }
+  }
+  const relations = calls.options.graph.get(calls.model)?.relations.keys() ?? [];
+  for (const relation of relations) {
+    if (relation in PendingCall.prototype) continue;
+    Object.defineProperty(ModelPendingCall.prototype, relation, {
+      value(this: PendingCall, args?: unknown) {
+        const viaExtension = this.viaExtension();
+        return (viaExtension[relation] as (a?: unknown) => unknown).call(viaExtension, args);
+      },
+    });
+  }
+  return ModelPendingCall;
+}
+
+function runDirect(calls: ModelCalls, operation: string, args: unknown): Promise<unknown> {
+  const { model, base, options } = calls;
+  try {
+    const tenantId = options.getTenantId();
+    const scoped = options.inject ? scopeArgs({ graph: options.graph, tenantId }, model, operation, args) : undefined;
+    const pending = (base[operation] as Call).call(base, scoped ? scoped.args : args);
+    const result = options.rls ? startAsTenant(tenantId, pending) : Promise.resolve(pending.then());
+    return scoped ? result.then(scoped.check) : result;
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

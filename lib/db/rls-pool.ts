@@ -25,6 +25,17 @@ export function runAsTenant<T>(tenantId: string | null | undefined, fn: () => Pr
   return rlsContext.run({ tenantId: tenantId ?? '' }, fn);
 }
 
+const thenOf = <T>(pending: PromiseLike<T>): Promise<T> => Promise.resolve(pending.then());
+
+/**
+ * Starts a lazy query (a PrismaPromise) as `tenantId`: `then` is called inside the context, so every
+ * statement it issues sees the tenant. The same as `runAsTenant(t, async () => await pending)` with
+ * two fewer promises and no closure, on the hot path of every RLS call.
+ */
+export function startAsTenant<T>(tenantId: string | null | undefined, pending: PromiseLike<T>): Promise<T> {
+  return rlsContext.run({ tenantId: tenantId ?? '' }, thenOf<T>, pending);
+}
+
 /** The tenant the current async context runs as ('' = none). */
 export function currentRlsTenant(): string {
   return rlsContext.getStore()?.tenantId ?? '';
