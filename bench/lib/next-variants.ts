@@ -3,7 +3,9 @@
  * - `middleware`: the app as it ships (`middleware.ts`, edge runtime);
  * - `none`: the same tree with `middleware.ts` deleted — nothing resolves, strips or rewrites;
  * - `proxy`: `middleware.ts` renamed to `proxy.ts` (function `proxy`), i.e. the same code on Node,
- *   the switch the README documents.
+ *   the switch the README documents;
+ * - `empty`: a middleware that only returns `NextResponse.next()`, with the shipped matcher — what
+ *   Next charges for running any edge middleware at all, Tenantry's code aside.
  *
  * Each variant is a copy of the working tree in a temp directory with `node_modules` symlinked back,
  * so the bench never edits the user's tree (not even the `tsconfig.json` include list that
@@ -31,8 +33,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST_DIR = '.next-bench';
-export type Variant = 'middleware' | 'none' | 'proxy';
-export const ALL_VARIANTS: Variant[] = ['middleware', 'none', 'proxy'];
+export type Variant = 'middleware' | 'none' | 'proxy' | 'empty';
+export const ALL_VARIANTS: Variant[] = ['middleware', 'none', 'proxy', 'empty'];
 
 // Build output, local data and VCS metadata stay behind; everything else (including untracked
 // source and the generated Prisma client) is what the user would build.
@@ -76,11 +78,23 @@ export default async function BenchFloor() {
 }
 `;
 
+const EMPTY_MIDDLEWARE = `import { NextResponse } from 'next/server';
+
+export function middleware() {
+  return NextResponse.next();
+}
+`;
+
 function mutate(dir: string, variant: Variant): void {
   mkdirSync(path.join(dir, 'app', FLOOR_PATH.slice(1)), { recursive: true });
   writeFileSync(path.join(dir, 'app', FLOOR_PATH.slice(1), 'page.tsx'), FLOOR_PAGE);
   const middleware = path.join(dir, 'middleware.ts');
   if (variant === 'none') unlinkSync(middleware);
+  if (variant === 'empty') {
+    const matcher = /export const config = \{[\s\S]*?\n\};\n/.exec(readFileSync(middleware, 'utf8'));
+    if (!matcher) throw new Error('middleware.ts no longer exports a literal `config`');
+    writeFileSync(middleware, `${EMPTY_MIDDLEWARE}\n${matcher[0]}`);
+  }
   if (variant === 'proxy') {
     const source = readFileSync(middleware, 'utf8');
     const renamed = source.replace(/export async function middleware\(/, 'export async function proxy(');
