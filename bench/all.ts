@@ -5,7 +5,7 @@
  * stdout (its progress is passed through to stderr here). The three app builds the HTTP benches
  * need are made once, up front, in a temp directory (BENCH_VARIANTS_DIR) and removed at the end;
  * every scratch database is dropped by the bench that made it.
- * `--quick` (a few minutes) shortens every bench; the full run takes about 25 minutes here.
+ * `--quick` (a few minutes) shortens every bench; the full run takes about 20 minutes here.
  * bench/peers (ZenStack beside Tenantry) is its own package and runs only when it is installed
  * (`npm --prefix bench/peers ci`).
  * How to read the table: docs/benchmarks.md.
