@@ -68,13 +68,18 @@ describe('RLS migration', () => {
 });
 
 describe('TenantPool', () => {
-  it('never hands the previous tenant to the next user of a pooled connection', async () => {
+  /** A one-connection TenantPool, and a query showing the tenant it ran as and the Item rows it saw. */
+  const onePool = () => {
     const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
+    const q = (t: string | null) =>
+      runAsTenant(t, () =>
+        pool.query({ text: 'select current_setting(\'app.tenant_id\', true) as t, count(*)::int as n from "Item"' }),
+      );
+    return { pool, q };
+  };
+  it('never hands the previous tenant to the next user of a pooled connection', async () => {
+    const { pool, q } = onePool();
     try {
-      const q = (t: string | null) =>
-        runAsTenant(t, () =>
-          pool.query({ text: 'select current_setting(\'app.tenant_id\', true) as t, count(*)::int as n from "Item"' }),
-        );
       expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
       expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
       expect((await q(seeded.b)).rows[0]).toMatchObject({ t: seeded.b });
@@ -85,12 +90,8 @@ describe('TenantPool', () => {
     }
   });
   it('never returns the rows of a query whose tenant switch failed, and drops that connection', async () => {
-    const pool = new TenantPool({ connectionString: database.appUrl, max: 1 });
+    const { pool, q } = onePool();
     try {
-      const q = (t: string | null) =>
-        runAsTenant(t, () =>
-          pool.query({ text: 'select current_setting(\'app.tenant_id\', true) as t, count(*)::int as n from "Item"' }),
-        );
       expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
       const pid = async () =>
         (await runAsTenant(seeded.a, () => pool.query({ text: 'select pg_backend_pid() as p' }))).rows[0].p;
