@@ -109,7 +109,8 @@ class PendingCall {
     return this.then().finally(onFinally);
   }
   requestTransaction(batch: unknown): unknown {
-    return (this.viaExtension().requestTransaction as (b: unknown) => unknown)(batch);
+    const viaExtension = this.viaExtension();
+    return (viaExtension.requestTransaction as (b: unknown) => unknown).call(viaExtension, batch);
   }
   get spec(): unknown {
     return this.viaExtension().spec;
