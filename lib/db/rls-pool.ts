@@ -87,10 +87,22 @@ function stateOf(client: TrackedClient): ConnState {
 const ignore = () => undefined;
 
 /**
+ * The query pipelined behind a tenant switch runs whether or not the switch succeeded, as the tenant
+ * the connection had before. So a switch must never fail on its input: a value PostgreSQL would refuse
+ * is refused here, before anything is sent. NUL is the only one (pg sends every other JS string as
+ * valid UTF-8, and a custom setting takes any text).
+ */
+function assertSettableTenant(tenantId: string): void {
+  if (tenantId.includes('\u0000')) throw new Error('TenantPool: a tenant id cannot contain a NUL byte');
+}
+
+/**
  * Sets the session tenant and runs the query in one round trip and one write: pg's pipeline mode sends
  * both without waiting, and the corked socket sends their eight protocol messages in one syscall. If
- * setting the tenant fails, its error is thrown and the query's result is never returned (the caller
- * then destroys the connection).
+ * setting the tenant fails on the server (a cancel, a timeout: its input was checked above), its error
+ * is thrown, the query's result is never returned and the caller destroys the connection; the query
+ * itself has run as the previous tenant, so wall 1's scoping is what keeps that from touching another
+ * tenant's rows (docs/security-model.md).
  */
 async function switchAndQuery(
   client: TrackedClient,
@@ -98,6 +110,7 @@ async function switchAndQuery(
   want: string,
   config: pg.QueryConfig,
 ): Promise<pg.QueryResult> {
+  assertSettableTenant(want);
   const stream = client.connection.stream;
   stream.cork();
   let query: Promise<pg.QueryResult>;

@@ -89,18 +89,56 @@ describe('TenantPool', () => {
       await pool.end();
     }
   });
-  it('never returns the rows of a query whose tenant switch failed, and drops that connection', async () => {
+  it('refuses a tenant id PostgreSQL cannot set before sending anything, so no query runs as the previous tenant', async () => {
+    const { pool, q } = onePool();
+    try {
+      expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
+      // A NUL byte cannot be stored in a setting. Sent, the switch would fail and the update pipelined
+      // behind it would run as A and rename every A row.
+      const write = runAsTenant('x\u0000y', () =>
+        pool.query({ text: 'update "Item" set name = name || \'-hijacked\'' }),
+      );
+      await expect(write).rejects.toThrow(/NUL/);
+      const touched = await owner((c) => c.query('select count(*)::int n from "Item" where name like \'%-hijacked\''));
+      expect(touched.rows[0].n).toBe(0);
+      expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
+    } finally {
+      await pool.end();
+    }
+  });
+  it('never returns the rows of a query whose tenant switch failed on the server, and drops that connection', async () => {
     const { pool, q } = onePool();
     try {
       expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
       const pid = async () =>
         (await runAsTenant(seeded.a, () => pool.query({ text: 'select pg_backend_pid() as p' }))).rows[0].p;
       const before = await pid();
-      // A NUL byte cannot be stored in a setting: the switch fails while the connection still runs as A,
-      // and the pipelined query behind it would count A's rows.
-      await expect(q('x\u0000y')).rejects.toThrow();
+      // Dropping the connection's prepared switch makes the next switch fail on the server: the query
+      // pipelined behind it runs as A, and must not reach the caller.
+      const client = await pool.connect();
+      await client.query('deallocate tenantry_set_tenant');
+      client.release();
+      await expect(q(seeded.b)).rejects.toThrow(/tenantry_set_tenant/);
       expect(await pid()).not.toBe(before);
-      expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
+      expect((await q(seeded.b)).rows[0]).toMatchObject({ t: seeded.b });
+    } finally {
+      await pool.end();
+    }
+  });
+  it('a write scoped to the wanted tenant (what wall 1 sends) changes nothing when its switch fails on the server', async () => {
+    const { pool, q } = onePool();
+    try {
+      expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
+      const client = await pool.connect();
+      await client.query('deallocate tenantry_set_tenant');
+      client.release();
+      // Runs as A (the switch to B failed): A's rows fail the tenant condition, B's are hidden from A.
+      const write = runAsTenant(seeded.b, () =>
+        pool.query({ text: 'update "Item" set name = name || $2 where "tenantId" = $1', values: [seeded.b, '-moved'] }),
+      );
+      await expect(write).rejects.toThrow(/tenantry_set_tenant/);
+      const touched = await owner((c) => c.query('select count(*)::int n from "Item" where name like \'%-moved\''));
+      expect(touched.rows[0].n).toBe(0);
     } finally {
       await pool.end();
     }
