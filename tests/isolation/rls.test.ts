@@ -77,6 +77,14 @@ describe('TenantPool', () => {
       );
     return { pool, q };
   };
+  /** Drops the connection's prepared tenant switch, so that the next switch fails on the server. */
+  const breakNextSwitch = async (pool: TenantPool) => {
+    const client = await pool.connect();
+    await client.query('deallocate tenantry_set_tenant');
+    client.release();
+  };
+  const itemsNamedLike = async (pattern: string) =>
+    (await owner((c) => c.query('select count(*)::int n from "Item" where name like $1', [pattern]))).rows[0].n;
   it('never hands the previous tenant to the next user of a pooled connection', async () => {
     const { pool, q } = onePool();
     try {
@@ -99,8 +107,7 @@ describe('TenantPool', () => {
         pool.query({ text: 'update "Item" set name = name || \'-hijacked\'' }),
       );
       await expect(write).rejects.toThrow(/NUL/);
-      const touched = await owner((c) => c.query('select count(*)::int n from "Item" where name like \'%-hijacked\''));
-      expect(touched.rows[0].n).toBe(0);
+      expect(await itemsNamedLike('%-hijacked')).toBe(0);
       expect((await q(null)).rows[0]).toEqual({ t: '', n: 0 });
     } finally {
       await pool.end();
@@ -115,9 +122,7 @@ describe('TenantPool', () => {
       const before = await pid();
       // Dropping the connection's prepared switch makes the next switch fail on the server: the query
       // pipelined behind it runs as A, and must not reach the caller.
-      const client = await pool.connect();
-      await client.query('deallocate tenantry_set_tenant');
-      client.release();
+      await breakNextSwitch(pool);
       await expect(q(seeded.b)).rejects.toThrow(/tenantry_set_tenant/);
       expect(await pid()).not.toBe(before);
       expect((await q(seeded.b)).rows[0]).toMatchObject({ t: seeded.b });
@@ -129,16 +134,13 @@ describe('TenantPool', () => {
     const { pool, q } = onePool();
     try {
       expect((await q(seeded.a)).rows[0]).toMatchObject({ t: seeded.a });
-      const client = await pool.connect();
-      await client.query('deallocate tenantry_set_tenant');
-      client.release();
+      await breakNextSwitch(pool);
       // Runs as A (the switch to B failed): A's rows fail the tenant condition, B's are hidden from A.
       const write = runAsTenant(seeded.b, () =>
         pool.query({ text: 'update "Item" set name = name || $2 where "tenantId" = $1', values: [seeded.b, '-moved'] }),
       );
       await expect(write).rejects.toThrow(/tenantry_set_tenant/);
-      const touched = await owner((c) => c.query('select count(*)::int n from "Item" where name like \'%-moved\''));
-      expect(touched.rows[0].n).toBe(0);
+      expect(await itemsNamedLike('%-moved')).toBe(0);
     } finally {
       await pool.end();
     }
